@@ -1,0 +1,84 @@
+package io.ysql.internal.session;
+
+import io.ysql.error.ServerError;
+import io.ysql.error.SqlExceptions;
+import io.ysql.internal.transport.MessageWriter;
+import io.ysql.internal.wire.BackendMessage;
+import io.ysql.internal.wire.backend.BindComplete;
+import io.ysql.internal.wire.backend.CopyInResponse;
+import io.ysql.internal.wire.backend.ErrorResponse;
+import io.ysql.internal.wire.backend.ParseComplete;
+import io.ysql.internal.wire.frontend.Bind;
+import io.ysql.internal.wire.frontend.CopyFail;
+import io.ysql.internal.wire.frontend.Describe;
+import io.ysql.internal.wire.frontend.Execute;
+import io.ysql.internal.wire.frontend.Parse;
+import io.ysql.internal.wire.frontend.Query;
+import io.ysql.internal.wire.frontend.Sync;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The extended query flow for one statement run once or many times (a batch) in one round trip:
+ * Parse of the unnamed statement, then Bind and Execute per parameter set, one Sync. A new Parse
+ * is sent when a parameter set's types differ from the previous one's. The portal is described
+ * once, before the first Execute, when the caller wants rows.
+ */
+final class ExtendedQuery extends Exchange {
+    private final String sql;
+    private final List<Bindings> executions;
+    private final short[] resultFormats;
+    private final int maxRows;
+    private final boolean describe;
+    private final ResultCollector collector = new ResultCollector();
+    private int failedExecution = -1;
+
+    ExtendedQuery(String sql, List<Bindings> executions, short[] resultFormats, int maxRows, boolean describe) {
+        this.sql = sql;
+        this.executions = executions;
+        this.resultFormats = resultFormats;
+        this.maxRows = maxRows;
+        this.describe = describe;
+    }
+
+    @Override
+    void write(MessageWriter out) {
+        if (beginsTransaction()) out.add(new Query("BEGIN"));
+        int[] parsedTypes = null;
+        for (int i = 0; i < executions.size(); i++) {
+            Bindings b = executions.get(i);
+            if (parsedTypes == null || !Arrays.equals(parsedTypes, b.typeOids())) {
+                out.add(new Parse("", sql, b.typeOids()));
+                parsedTypes = b.typeOids();
+            }
+            out.add(new Bind("", "", b.formats(), b.values(), resultFormats));
+            if (i == 0 && describe) out.add(Describe.portal(""));
+            out.add(new Execute("", maxRows));
+        }
+        out.add(Sync.INSTANCE);
+    }
+
+    @Override
+    void handle(BackendMessage m) throws SQLException {
+        if (m instanceof ParseComplete || m instanceof BindComplete) return;
+        if (collector.accept(m)) return;
+        if (m instanceof ErrorResponse e) {
+            if (failedExecution < 0) failedExecution = results().size();
+            fail(SqlExceptions.fromServer(new ServerError(e.fields())));
+        } else if (m instanceof CopyInResponse) {
+            reply(new CopyFail("COPY FROM STDIN is not supported by this API call"));
+        } else {
+            throw Protocol.unexpected(m, "during an extended query");
+        }
+    }
+
+    /** Results of the executions that completed, in order. */
+    List<QueryResult> results() {
+        List<QueryResult> all = collector.results();
+        return beginsTransaction() && !all.isEmpty() ? all.subList(1, all.size()) : all;
+    }
+
+    /** Index of the execution that failed, or -1. */
+    int failedExecution() { return failedExecution; }
+}

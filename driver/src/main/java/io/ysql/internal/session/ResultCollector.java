@@ -1,0 +1,62 @@
+package io.ysql.internal.session;
+
+import io.ysql.internal.wire.BackendMessage;
+import io.ysql.internal.wire.backend.CommandComplete;
+import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.EmptyQueryResponse;
+import io.ysql.internal.wire.backend.NoData;
+import io.ysql.internal.wire.backend.PortalSuspended;
+import io.ysql.internal.wire.backend.RowDescription;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the row-carrying messages of a query conversation into {@link QueryResult}s: a
+ * RowDescription (or NoData), DataRows, and one of CommandComplete, EmptyQueryResponse or
+ * PortalSuspended per statement or execution.
+ */
+final class ResultCollector {
+    private final List<QueryResult> results = new ArrayList<>(1);
+    private RowDescription description;
+    private List<DataRow> rows;
+
+    /** Returns true when {@code m} was one of the messages this collector owns. */
+    boolean accept(BackendMessage m) throws SQLException {
+        if (m instanceof DataRow row) {
+            if (description == null) throw Protocol.unexpected(m, "a DataRow without a RowDescription");
+            if (row.columnCount() != description.fields().length) {
+                throw Protocol.violation("a DataRow has " + row.columnCount() + " columns, the RowDescription "
+                        + description.fields().length);
+            }
+            rows.add(row);
+        } else if (m instanceof RowDescription d) {
+            description = d;
+            rows = new ArrayList<>();
+        } else if (m instanceof CommandComplete c) {
+            end(c.tag(), c.rowCount(), false);
+        } else if (m instanceof EmptyQueryResponse) {
+            end(null, -1, false);
+        } else if (m instanceof PortalSuspended) {
+            end(null, -1, true);
+        } else if (m instanceof NoData) {
+            description = null;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void end(String tag, long count, boolean suspended) {
+        List<DataRow> r = rows == null ? List.of() : rows;
+        results.add(new QueryResult(description, r, tag, count, suspended));
+        description = null;
+        rows = null;
+    }
+
+    /** Results completed so far. */
+    List<QueryResult> results() { return results; }
+
+    /** The row description seen for the statement in progress, or null. */
+    RowDescription pendingDescription() { return description; }
+}

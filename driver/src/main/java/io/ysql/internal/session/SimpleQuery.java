@@ -1,0 +1,62 @@
+package io.ysql.internal.session;
+
+import io.ysql.error.ServerError;
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.internal.transport.MessageWriter;
+import io.ysql.internal.wire.BackendMessage;
+import io.ysql.internal.wire.CopyData;
+import io.ysql.internal.wire.backend.CopyDone;
+import io.ysql.internal.wire.backend.CopyInResponse;
+import io.ysql.internal.wire.backend.CopyOutResponse;
+import io.ysql.internal.wire.backend.ErrorResponse;
+import io.ysql.internal.wire.frontend.CopyFail;
+import io.ysql.internal.wire.frontend.Query;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The simple query flow: one Query message that may hold several statements, answered by one
+ * result per statement and a single ReadyForQuery. The server stops at the first error.
+ */
+final class SimpleQuery extends Exchange {
+    private final String sql;
+    private final ResultCollector collector = new ResultCollector();
+    private boolean copyRefused;
+
+    SimpleQuery(String sql) { this.sql = sql; }
+
+    @Override
+    void write(MessageWriter out) {
+        if (beginsTransaction()) out.add(new Query("BEGIN"));
+        out.add(new Query(sql));
+    }
+
+    @Override
+    void handle(BackendMessage m) throws SQLException {
+        if (collector.accept(m)) return;
+        if (m instanceof ErrorResponse e) {
+            fail(SqlExceptions.fromServer(new ServerError(e.fields())));
+        } else if (m instanceof CopyInResponse) {
+            copyRefused = true;
+            reply(new CopyFail("COPY FROM STDIN is not supported by this API call"));
+        } else if (m instanceof CopyOutResponse) {
+            copyRefused = true;
+        } else if (m instanceof CopyData || m instanceof CopyDone) {
+            if (!copyRefused) throw Protocol.unexpected(m, "COPY data outside COPY");
+        } else {
+            throw Protocol.unexpected(m, "during a simple query");
+        }
+    }
+
+    /** The results, or the first error. */
+    List<QueryResult> results() throws SQLException {
+        throwIfFailed();
+        if (copyRefused) {
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "COPY ... FROM STDIN / TO STDOUT needs the COPY API, which this call is not");
+        }
+        List<QueryResult> all = collector.results();
+        return beginsTransaction() ? all.subList(1, all.size()) : all;
+    }
+}

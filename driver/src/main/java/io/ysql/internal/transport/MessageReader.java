@@ -1,0 +1,88 @@
+package io.ysql.internal.transport;
+
+import io.ysql.internal.buffer.ByteReader;
+import io.ysql.internal.wire.BackendDecoder;
+import io.ysql.internal.wire.BackendMessage;
+import io.ysql.internal.wire.ProtocolViolation;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads framed backend messages from the socket: one tag byte, an int32 length, the body. A
+ * message is consumed only once it is complete, so a read that times out (socket timeout) can be
+ * resumed later without losing place. Lengths from the network are checked against a cap before
+ * anything is allocated, and large bodies grow with the bytes that actually arrive, so a lying
+ * peer cannot make the driver allocate a size of its choosing.
+ */
+public final class MessageReader {
+    private static final int INITIAL = 16 * 1024;
+    private static final int LIMIT = Integer.MAX_VALUE - 64;
+
+    private final InputStream in;
+    private byte[] buf = new byte[INITIAL];
+    private int start; // first unconsumed byte
+    private int end; // one past the last byte read from the socket
+    private int maxLength;
+
+    public MessageReader(InputStream in, int maxLength) {
+        this.in = in;
+        maxLength(maxLength);
+    }
+
+    /** Sets the largest message length accepted (the length field, which counts itself). */
+    public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
+
+    /** True when bytes are buffered that no message has consumed yet. */
+    public boolean hasBufferedBytes() { return end > start; }
+
+    /**
+     * Reads and decodes the next message, blocking until it is complete.
+     *
+     * @throws ProtocolViolation on a bad length or a malformed body
+     * @throws EOFException when the server closed the connection
+     */
+    public BackendMessage read() throws IOException {
+        fill(5);
+        byte tag = buf[start];
+        int length = ByteReader.getInt(buf, start + 1);
+        if (length < 4) throw new ProtocolViolation("invalid message length " + length + " for message type " + BackendDecoder.name(tag));
+        if (length > maxLength) {
+            throw new ProtocolViolation("message of type " + BackendDecoder.name(tag) + " announces " + length
+                    + " bytes, more than the limit of " + maxLength);
+        }
+        int bodyLength = length - 4;
+        fill(5 + bodyLength);
+        // The decoded message may keep a reference to its body (DataRow does), so hand it its own array.
+        byte[] body = Arrays.copyOfRange(buf, start + 5, start + 5 + bodyLength);
+        start += 5 + bodyLength;
+        if (start == end) start = end = 0;
+        if (buf.length > 4 * 1024 * 1024 && start == 0 && end == 0) buf = new byte[INITIAL];
+        return BackendDecoder.decode(tag, body, 0, bodyLength);
+    }
+
+    /** Reads one raw byte (the answer to SSLRequest). */
+    public int readRawByte() throws IOException {
+        fill(1);
+        return buf[start++] & 0xFF;
+    }
+
+    private void fill(int need) throws IOException {
+        if (end - start >= need) return;
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        while (end < need) {
+            if (end == buf.length) {
+                // grow only when full of bytes that really arrived: memory follows the data, not the claim
+                buf = Arrays.copyOf(buf, (int) Math.min((long) need, buf.length * 2L));
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) throw new EOFException("the server closed the connection unexpectedly");
+            end += n;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.ysql.internal.transport;
+
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.internal.buffer.ByteWriter;
+import io.ysql.internal.wire.frontend.CancelRequest;
+import io.ysql.internal.wire.frontend.SSLRequest;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The only place that touches sockets: connects to one host (every address it resolves to, in
+ * order, within the connect timeout), negotiates TLS with an SSLRequest, and exposes the framed
+ * {@link MessageReader} and {@link MessageWriter} for the session. Also sends CancelRequests on a
+ * connection of their own.
+ */
+public final class Transport implements AutoCloseable {
+    /** Cap on a single backend message (1 GiB of data plus framing). */
+    public static final int MAX_MESSAGE_LENGTH = (1 << 30) + (1 << 20);
+    /** Cap before authentication completes: an unauthenticated peer gets little room. */
+    public static final int MAX_STARTUP_MESSAGE_LENGTH = 1 << 20;
+
+    private final String host;
+    private final int port;
+    private Socket socket;
+    private MessageReader reader;
+    private MessageWriter writer;
+    private boolean tls;
+
+    private Transport(String host, int port, Socket socket) throws IOException {
+        this.host = host;
+        this.port = port;
+        attach(socket);
+    }
+
+    /**
+     * Opens a TCP connection to {@code host:port}, trying each resolved address in turn until the
+     * deadline. {@code Duration.ZERO} means no timeout.
+     */
+    public static Transport connect(String host, int port, Duration timeout) throws SQLException {
+        long deadline = timeout.isZero() ? 0 : System.nanoTime() + timeout.toNanos();
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+                    "could not translate host name \"" + host + "\" to address: unknown host; check the host option", e);
+        }
+        List<String> failures = new ArrayList<>();
+        IOException last = null;
+        for (InetAddress address : addresses) {
+            Socket s = new Socket();
+            try {
+                int millis = 0;
+                if (deadline != 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) throw new SocketTimeoutException("timeout expired");
+                    millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
+                }
+                s.setTcpNoDelay(true);
+                s.setKeepAlive(true);
+                s.connect(new InetSocketAddress(address, port), millis);
+                return new Transport(host, port, s);
+            } catch (IOException e) {
+                closeQuietly(s);
+                last = e;
+                failures.add(describe(host, address, port) + " failed: " + reason(e));
+                if (e instanceof SocketTimeoutException) break;
+            }
+        }
+        String hint = last instanceof SocketTimeoutException
+                ? "\nThe server did not answer within connect_timeout; check the host and port, or raise connect_timeout."
+                : "\nIs the server running on that host and accepting TCP/IP connections?";
+        throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, String.join("\n", failures) + hint, last);
+    }
+
+    private static String describe(String host, InetAddress address, int port) {
+        String ip = address.getHostAddress();
+        return host.equals(ip)
+                ? "connection to server at \"" + host + "\", port " + port
+                : "connection to server at \"" + host + "\" (" + ip + "), port " + port;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof SocketTimeoutException) return "timeout expired";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private void attach(Socket s) throws IOException {
+        this.socket = s;
+        this.reader = new MessageReader(s.getInputStream(), MAX_STARTUP_MESSAGE_LENGTH);
+        this.writer = new MessageWriter(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
+    }
+
+    /**
+     * Sends an SSLRequest and reads the one-byte answer: {@code true} for 'S' (the caller must now
+     * call {@link #startTls}), {@code false} for 'N'.
+     */
+    public boolean requestTls() throws SQLException {
+        try {
+            ByteWriter w = new ByteWriter(8);
+            SSLRequest.INSTANCE.encode(w);
+            writer.writeRaw(w.toByteArray());
+            InputStream raw = socket.getInputStream();
+            int answer = raw.read();
+            switch (answer) {
+                case 'S' -> {
+                    if (raw.available() > 0) {
+                        // CVE-2021-23222: bytes after 'S' were not protected by TLS; never process them.
+                        throw SqlExceptions.of(SqlState.PROTOCOL_VIOLATION,
+                                "received unencrypted data after SSL response; the connection is not safe and was closed");
+                    }
+                    return true;
+                }
+                case 'N' -> { return false; }
+                case 'E' -> throw SqlExceptions.of(SqlState.PROTOCOL_VIOLATION,
+                        "the server answered the SSL request with an error; its text is not shown because it came "
+                                + "before the server was authenticated (a very old server, or not PostgreSQL at this address)");
+                case -1 -> throw SqlExceptions.of(SqlState.CONNECTION_FAILURE,
+                        "the server closed the connection while negotiating SSL");
+                default -> throw SqlExceptions.of(SqlState.PROTOCOL_VIOLATION,
+                        "invalid answer to the SSL request (byte " + answer + "); is this a PostgreSQL server?");
+            }
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    /** Replaces the plain socket with a TLS one; {@code upgrade} does the handshake. */
+    public void startTls(TlsUpgrade upgrade) throws SQLException {
+        try {
+            Socket secured = upgrade.upgrade(socket, host, port);
+            attach(secured);
+            tls = true;
+        } catch (IOException e) {
+            throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "SSL handshake with " + host + ":" + port + " failed: "
+                    + reason(e), e);
+        }
+    }
+
+    /** Performs a TLS handshake over an established socket. */
+    @FunctionalInterface
+    public interface TlsUpgrade {
+        Socket upgrade(Socket plain, String host, int port) throws IOException;
+    }
+
+    public boolean isTls() { return tls; }
+    public Socket socket() { return socket; }
+    public String host() { return host; }
+    public int port() { return port; }
+    public MessageReader reader() { return reader; }
+    public MessageWriter writer() { return writer; }
+
+    /** Read timeout for the next reads; {@code Duration.ZERO} waits forever. */
+    public void readTimeout(Duration timeout) throws SQLException {
+        try {
+            socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    /** Maps an I/O failure on this connection to SQLSTATE 08006. */
+    public SQLException ioFailure(IOException e) {
+        String why = e instanceof SocketTimeoutException ? "timeout expired" : reason(e);
+        return SqlExceptions.of(SqlState.CONNECTION_FAILURE,
+                "connection to " + host + ":" + port + " lost: " + why, e);
+    }
+
+    @Override
+    public void close() { closeQuietly(socket); }
+
+    /**
+     * Asks the server to cancel whatever the session {@code processId} is running, on a new
+     * connection as the protocol requires. Best effort: the server never answers.
+     */
+    public static void sendCancel(String host, int port, int processId, int secretKey, Duration timeout) throws SQLException {
+        try (Transport t = connect(host, port, timeout)) {
+            ByteWriter w = new ByteWriter(16);
+            new CancelRequest(processId, secretKey).encode(w);
+            t.writer.writeRaw(w.toByteArray());
+            // wait for the server to close its end, so the cancel has been read before we return
+            t.socket.setSoTimeout(1000);
+            t.socket.getInputStream().read();
+        } catch (SocketTimeoutException ignored) {
+            // the server keeps the socket open a little; the request was delivered
+        } catch (IOException e) {
+            throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "could not send the cancel request: " + reason(e), e);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing: nothing left to do
+        }
+    }
+}
