@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -79,9 +80,9 @@ public final class Session implements AutoCloseable {
     // ---- public operations -------------------------------------------------------------------
 
     /** Runs {@code sql} (one or more statements) with the simple query protocol. */
-    public List<QueryResult> simpleQuery(String sql) throws SQLException {
+    public List<QueryResult> simpleQuery(String sql, Consumer<ServerError> notices) throws SQLException {
         SimpleQuery q = new SimpleQuery(sql);
-        run(q);
+        run(q, notices);
         return q.results();
     }
 
@@ -89,11 +90,11 @@ public final class Session implements AutoCloseable {
      * Runs a transaction-control or session statement ({@code COMMIT}, {@code ROLLBACK},
      * {@code SET …}) that must not itself open a transaction block.
      */
-    public void control(String sql) throws SQLException {
+    public List<QueryResult> control(String sql, Consumer<ServerError> notices) throws SQLException {
         SimpleQuery q = new SimpleQuery(sql);
         q.neverBegin();
-        run(q);
-        q.results();
+        run(q, notices);
+        return q.results();
     }
 
     /**
@@ -101,14 +102,15 @@ public final class Session implements AutoCloseable {
      *
      * @param maxRows 0 for all rows, else the most rows to return
      */
-    public QueryResult execute(String sql, Bindings bindings, int maxRows) throws SQLException {
+    public QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices)
+            throws SQLException {
         short[] formats = resultFormats.forStatement(sql);
         ExtendedQuery q = new ExtendedQuery(sql, List.of(bindings), formats, maxRows, true);
-        run(q);
+        run(q, notices);
         if (q.failure() != null && resultFormats.isStaleFormatError(q.failure(), formats)) {
             // The statement's columns changed since they were cached (DDL); the Bind failed before anything ran.
             resultFormats.forget(sql);
-            if (status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows);
+            if (status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices);
         }
         q.throwIfFailed();
         QueryResult r = q.results().get(0);
@@ -120,10 +122,11 @@ public final class Session implements AutoCloseable {
      * Runs one statement once per parameter set in a single round trip. Rows are not described;
      * the outcome says how far the batch got.
      */
-    public BatchOutcome executeBatch(String sql, List<Bindings> batch) throws SQLException {
+    public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
+            throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
         ExtendedQuery q = new ExtendedQuery(sql, batch, new short[0], 0, false);
-        run(q);
+        run(q, notices);
         if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
         return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
     }
@@ -150,6 +153,14 @@ public final class Session implements AutoCloseable {
     public Notification pollNotification() { return notifications.poll(); }
 
     public boolean isClosed() { return closed || broken != null; }
+
+    /** Asks the server, on a connection of its own, to cancel what this session is running. */
+    public void cancel(Duration timeout) throws SQLException {
+        if (backendKey == null) {
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
+        }
+        Transport.sendCancel(transport.host(), transport.port(), backendKey.processId(), backendKey.secretKey(), timeout);
+    }
 
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
@@ -199,9 +210,10 @@ public final class Session implements AutoCloseable {
 
     // ---- the request pipeline ----------------------------------------------------------------
 
-    private void run(Exchange e) throws SQLException {
+    private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
         submit(e);
         await(e, 0);
+        if (notices != null) e.notices().forEach(notices);
     }
 
     private void submit(Exchange e) throws SQLException {

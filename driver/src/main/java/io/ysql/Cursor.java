@@ -1,0 +1,75 @@
+package io.ysql;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A psycopg-style cursor: run statements with {@code %s} or {@code %(name)s} placeholders and
+ * fetch their rows. Values are always sent to the server as parameters, apart from the SQL text,
+ * never interpolated into it; write {@code %%} for a literal percent sign. Not meant to be
+ * shared between threads (open one cursor per thread; the connection may be shared).
+ *
+ * <pre>{@code
+ * try (Cursor cur = conn.cursor()) {
+ *     cur.execute("SELECT name, age FROM employee WHERE id = %s", 1);
+ *     Row row = cur.fetchone();
+ * }
+ * }</pre>
+ */
+public interface Cursor extends AutoCloseable {
+
+    /** Runs one statement with positional {@code %s} parameters. Returns this cursor. */
+    Cursor execute(String sql, Object... params) throws SQLException;
+
+    /** Runs one statement with named {@code %(name)s} parameters. Returns this cursor. */
+    Cursor execute(String sql, Map<String, ?> params) throws SQLException;
+
+    /**
+     * Runs one statement once per parameter set, in one round trip. Each element is an
+     * {@code Object[]}, a {@code List<?>} (positional) or a {@code Map<String, ?>} (named).
+     * {@link #rowcount()} is then the total of rows affected.
+     */
+    Cursor executemany(String sql, Iterable<?> paramSets) throws SQLException;
+
+    /** The next row, or {@code null} when there are no more. */
+    Row fetchone() throws SQLException;
+
+    /** Up to {@code size} next rows; fewer (or none) at the end. */
+    List<Row> fetchmany(int size) throws SQLException;
+
+    /** Up to {@link #arraysize()} next rows. */
+    List<Row> fetchmany() throws SQLException;
+
+    /** All remaining rows; an empty list when there are none. */
+    List<Row> fetchall() throws SQLException;
+
+    /** The columns of the last result, or {@code null} when the last statement returned no rows. */
+    List<Column> description();
+
+    /**
+     * Rows returned or affected by the last statement (summed over {@link #executemany}), or -1
+     * when unknown (before any statement, or for a statement without a row count such as DDL).
+     */
+    long rowcount();
+
+    /** The index of the next row to fetch (0-based), or -1 before any result. */
+    long rownumber();
+
+    /** Default row count for {@link #fetchmany()}; 1 initially, as in DB-API. */
+    int arraysize();
+
+    void arraysize(int size);
+
+    /** The server's status tag of the last statement, e.g. {@code INSERT 0 1}, or null. */
+    String statusmessage();
+
+    /** The connection this cursor runs on. */
+    YsqlConnection connection();
+
+    boolean isClosed();
+
+    /** Releases the cursor's rows; further use raises an error. Closing twice is fine. */
+    @Override
+    void close();
+}

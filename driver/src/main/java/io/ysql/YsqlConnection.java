@@ -1,0 +1,28 @@
+package io.ysql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A JDBC {@link Connection} that also speaks the psycopg-style cursor API. Obtained from
+ * {@link Ysql#connect}, or by unwrapping any connection of this driver:
+ * {@code conn.unwrap(YsqlConnection.class)}. Like every JDBC connection it starts in autocommit
+ * mode; call {@code setAutoCommit(false)} for explicit transactions ended by {@code commit()} or
+ * {@code rollback()}. One connection may be shared by several threads: their requests are
+ * pipelined on the one server session.
+ */
+public interface YsqlConnection extends Connection {
+
+    /** A new cursor on this connection. */
+    Cursor cursor() throws SQLException;
+
+    /**
+     * The parameters the server reported ({@code server_version}, {@code TimeZone},
+     * {@code standard_conforming_strings} …), as last reported.
+     */
+    Map<String, String> serverParameters();
+
+    /** The process id of the server backend serving this connection. */
+    int backendProcessId();
+}

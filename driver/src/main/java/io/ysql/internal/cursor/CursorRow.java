@@ -1,0 +1,83 @@
+package io.ysql.internal.cursor;
+
+import io.ysql.Column;
+import io.ysql.Row;
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.internal.wire.backend.DataRow;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A {@link Row} over the server's bytes; each value is decoded when read. */
+final class CursorRow implements Row {
+    private final DataRow row;
+    private final Columns columns;
+
+    CursorRow(DataRow row, Columns columns) {
+        this.row = row;
+        this.columns = columns;
+    }
+
+    @Override public int size() { return columns.fields.length; }
+
+    @Override
+    public Object get(int index) throws SQLException {
+        check(index);
+        if (row.isNull(index)) return null;
+        var f = columns.fields[index];
+        return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+    }
+
+    @Override public Object get(String name) throws SQLException { return get(columns.indexOf(name)); }
+
+    @Override
+    public <T> T get(int index, Class<T> type) throws SQLException {
+        check(index);
+        if (row.isNull(index)) return null;
+        var f = columns.fields[index];
+        return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index), type);
+    }
+
+    @Override public <T> T get(String name, Class<T> type) throws SQLException { return get(columns.indexOf(name), type); }
+
+    @Override
+    public String getString(int index) throws SQLException {
+        check(index);
+        if (row.isNull(index)) return null;
+        var f = columns.fields[index];
+        return columns.decoder.getString(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+    }
+
+    @Override
+    public List<Object> values() throws SQLException {
+        List<Object> out = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) out.add(get(i));
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override public List<Column> columns() { return columns.description(); }
+
+    private void check(int index) throws SQLException {
+        if (index < 0 || index >= size()) {
+            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + index + " is out of range: the row has "
+                    + size() + " column" + (size() == 1 ? "" : "s") + ", indexed from 0");
+        }
+    }
+
+    /** The values, as text, in parentheses: {@code (1, John, 35)}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < size(); i++) {
+            if (i > 0) sb.append(", ");
+            try {
+                sb.append(row.isNull(i) ? "NULL" : getString(i));
+            } catch (SQLException e) {
+                sb.append('?');
+            }
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,206 @@
+package io.ysql.internal.jdbc;
+
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.internal.codec.EncodedParameter;
+import io.ysql.internal.codec.ParameterEncoder;
+import io.ysql.internal.session.BatchOutcome;
+import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.sql.JdbcPlaceholders;
+import io.ysql.internal.sql.ParsedSql;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Date;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
+ * apart from the SQL text in a Bind message, never spliced into it. A batch is sent in one round
+ * trip (Parse once, Bind and Execute per row, one Sync). The stream, reader and LOB setters live
+ * in {@link PreparedStatementStreams}.
+ */
+class JdbcPreparedStatement extends PreparedStatementStreams {
+    private final ParsedSql parsed;
+    private final EncodedParameter[] parameters;
+    private List<Bindings> batch;
+
+    JdbcPreparedStatement(JdbcConnection connection, String sql) throws SQLException {
+        super(connection);
+        this.parsed = JdbcPlaceholders.parse(requireSql(sql));
+        if (parsed.multipleStatements() && parsed.parameterCount() > 0) {
+            throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
+                    + "but this text has several; split it or use Statement.execute for parameterless scripts");
+        }
+        this.parameters = new EncodedParameter[parsed.parameterCount()];
+    }
+
+    // ---- execution -------------------------------------------------------------------------
+
+    @Override
+    public boolean execute() throws SQLException {
+        startExecution();
+        if (parsed.multipleStatements()) return setResults(session.simpleQuery(parsed.sql(), this::addWarning));
+        QueryResult r = session.execute(parsed.sql(), bindings(), maxRows, this::addWarning);
+        return setResults(List.of(r));
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        execute();
+        return requireResultSet();
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        execute();
+        return updateCountForExecuteUpdate();
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        execute();
+        updateCountForExecuteUpdate();
+        return getLargeUpdateCount();
+    }
+
+    private Bindings bindings() throws SQLException {
+        int n = parameters.length;
+        int[] oids = new int[n];
+        short[] formats = new short[n];
+        byte[][] values = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            EncodedParameter p = parameters[i];
+            if (p == null) {
+                throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "no value given for parameter " + (i + 1)
+                        + " of " + n + "; call a set method (setNull for NULL) for every ? before executing");
+            }
+            oids[i] = p.typeOid();
+            formats[i] = p.format();
+            values[i] = p.value();
+        }
+        return new Bindings(oids, formats, values);
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+        checkOpen();
+        if (batch == null) batch = new ArrayList<>();
+        batch.add(bindings());
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch = null;
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        long[] counts = executeLargeBatch();
+        int[] out = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
+        return out;
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        startExecution();
+        List<Bindings> rows = batch == null ? List.of() : batch;
+        batch = null;
+        if (rows.isEmpty()) return new long[0];
+        BatchOutcome outcome = session.executeBatch(parsed.sql(), rows, this::addWarning);
+        Batches.Collector collector = new Batches.Collector(rows.size());
+        outcome.results().forEach(collector::add);
+        if (!outcome.succeeded()) {
+            throw collector.failure(outcome.failure(), "batch entry " + (outcome.failedIndex() + 1) + " of " + rows.size() + " failed");
+        }
+        return collector.counts();
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException { throw notOnPrepared("addBatch(String)"); }
+    @Override public boolean execute(String sql) throws SQLException { throw notOnPrepared("execute(String)"); }
+    @Override public ResultSet executeQuery(String sql) throws SQLException { throw notOnPrepared("executeQuery(String)"); }
+    @Override public int executeUpdate(String sql) throws SQLException { throw notOnPrepared("executeUpdate(String)"); }
+
+    private static SQLException notOnPrepared(String method) {
+        return SqlExceptions.of(SqlState.WRONG_OBJECT_TYPE, method
+                + " cannot be called on a PreparedStatement; use the method without SQL text, or a Statement");
+    }
+
+    // ---- parameters ------------------------------------------------------------------------
+
+    @Override
+    final void set(int index, EncodedParameter p) throws SQLException {
+        checkOpen();
+        if (index < 1 || index > parameters.length) {
+            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "parameter index " + index + " is out of range; the statement has "
+                    + parameters.length + " parameter" + (parameters.length == 1 ? "" : "s"));
+        }
+        parameters[index - 1] = p;
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        checkOpen();
+        java.util.Arrays.fill(parameters, null);
+    }
+
+    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, ParameterEncoder.ofNull(sqlType)); }
+    @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { setNull(i, sqlType); }
+    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, ParameterEncoder.ofBoolean(x)); }
+    @Override public void setByte(int i, byte x) throws SQLException { set(i, ParameterEncoder.ofShort(x)); }
+    @Override public void setShort(int i, short x) throws SQLException { set(i, ParameterEncoder.ofShort(x)); }
+    @Override public void setInt(int i, int x) throws SQLException { set(i, ParameterEncoder.ofInt(x)); }
+    @Override public void setLong(int i, long x) throws SQLException { set(i, ParameterEncoder.ofLong(x)); }
+    @Override public void setFloat(int i, float x) throws SQLException { set(i, ParameterEncoder.ofFloat(x)); }
+    @Override public void setDouble(int i, double x) throws SQLException { set(i, ParameterEncoder.ofDouble(x)); }
+    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setString(int i, String x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setNString(int i, String x) throws SQLException { setString(i, x); }
+    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setDate(int i, Date x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setTime(int i, Time x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofDate(x, cal)); }
+    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofTime(x, cal)); }
+    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofTimestamp(x, cal)); }
+    @Override public void setObject(int i, Object x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, ParameterEncoder.ofObject(x, sqlType)); }
+
+    @Override
+    public void setObject(int i, Object x, int sqlType, int scaleOrLength) throws SQLException {
+        if (x instanceof BigDecimal d && (sqlType == java.sql.Types.NUMERIC || sqlType == java.sql.Types.DECIMAL)) {
+            x = d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP);
+        }
+        setObject(i, x, sqlType);
+    }
+
+    @Override
+    public void setURL(int i, URL x) throws SQLException { set(i, ParameterEncoder.ofObject(x == null ? null : x.toString())); }
+
+    // ---- metadata --------------------------------------------------------------------------
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        ResultSet rs = getResultSet();
+        return rs == null ? null : rs.getMetaData();
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        checkOpen();
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
+    }
+}
