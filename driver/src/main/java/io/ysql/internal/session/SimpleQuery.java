@@ -6,7 +6,7 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.CopyData;
-import io.ysql.internal.wire.backend.CopyDone;
+import io.ysql.internal.wire.CopyDone;
 import io.ysql.internal.wire.backend.CopyInResponse;
 import io.ysql.internal.wire.backend.CopyOutResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;

@@ -159,8 +159,12 @@ final class Startup {
         try {
             return step.run();
         } catch (AuthenticationFailure f) {
-            throw SqlExceptions.of(SqlState.PROTOCOL_VIOLATION, "SCRAM authentication failed: " + f.getMessage()
-                    + "; the connection was closed", f);
+            String state = switch (f.kind()) {
+                case REJECTED -> SqlState.INVALID_PASSWORD;
+                case UNSUPPORTED -> SqlState.INVALID_AUTHORIZATION_SPECIFICATION;
+                default -> SqlState.PROTOCOL_VIOLATION;
+            };
+            throw SqlExceptions.of(state, "SCRAM authentication failed: " + f.getMessage() + "; the connection was closed", f);
         }
     }
 

@@ -1,0 +1,16 @@
+/**
+ * ysql-driver: a JDBC 4.2 driver and a psycopg-style cursor API for YugabyteDB YSQL and
+ * PostgreSQL. No dependencies beyond the JDK.
+ */
+module io.ysql {
+    requires transitive java.sql;
+    requires java.logging;
+
+    exports io.ysql;
+    exports io.ysql.jdbc;
+    exports io.ysql.config;
+    exports io.ysql.error;
+    exports io.ysql.types;
+
+    provides java.sql.Driver with io.ysql.jdbc.YsqlDriver;
+}

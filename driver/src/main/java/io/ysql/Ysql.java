@@ -1,0 +1,60 @@
+package io.ysql;
+
+import io.ysql.config.ConnectionConfig;
+import io.ysql.internal.codec.PgTypes;
+import io.ysql.internal.codec.ValueDecoder;
+import io.ysql.internal.connect.Connector;
+import io.ysql.internal.cursor.SessionCursor;
+import io.ysql.internal.jdbc.DatabaseInfo;
+import io.ysql.internal.jdbc.JdbcConnection;
+import io.ysql.internal.session.Session;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Entry point of the psycopg-style API.
+ *
+ * <pre>{@code
+ * try (YsqlConnection conn = Ysql.connect("dbname=yugabyte host=localhost port=5433 user=yugabyte password=yugabyte");
+ *      Cursor cur = conn.cursor()) {
+ *     cur.execute("SELECT id, name FROM employee WHERE age > %s", 30);
+ *     for (Row row : cur.fetchall()) System.out.println(row.get(0) + ", " + row.get(1));
+ * }
+ * }</pre>
+ *
+ * Connection strings may be libpq keyword/value strings, {@code postgresql://} URIs or JDBC URLs;
+ * missing values come from the PG* environment variables, {@code ~/.pgpass}, and finally the
+ * YugabyteDB defaults (localhost, port 5433, database, user and password {@code yugabyte}).
+ */
+public final class Ysql {
+    /** The driver's name as reported by {@code DatabaseMetaData.getDriverName()}. */
+    public static final String DRIVER_NAME = "ysql-driver";
+
+    private Ysql() {}
+
+    /** Connects with a conninfo string, a URI or a JDBC URL. */
+    public static YsqlConnection connect(String conninfo) throws SQLException {
+        return connect(ConnectionConfig.parse(conninfo));
+    }
+
+    /** Connects with a conninfo string, URI or JDBC URL plus extra options that win over it. */
+    public static YsqlConnection connect(String conninfo, Properties extra) throws SQLException {
+        return connect(ConnectionConfig.parse(conninfo, extra));
+    }
+
+    /** Connects with options given as a map ({@code host}, {@code port}, {@code dbname} …). */
+    public static YsqlConnection connect(Map<String, ?> options) throws SQLException {
+        return connect(ConnectionConfig.fromMap(options));
+    }
+
+    /** Connects with a parsed configuration. */
+    public static YsqlConnection connect(ConnectionConfig config) throws SQLException {
+        Session session = Connector.system().open(config, PgTypes::binaryResult);
+        DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
+                DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
+        ValueDecoder decoder = ValueDecoder.DEFAULT;
+        return new JdbcConnection(session, decoder, config.dbname(), info,
+                c -> new SessionCursor(c, c.session(), c.decoder()));
+    }
+}

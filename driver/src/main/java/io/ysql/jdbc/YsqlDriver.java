@@ -1,0 +1,59 @@
+package io.ysql.jdbc;
+
+import io.ysql.Version;
+import io.ysql.Ysql;
+import io.ysql.config.ConnectionConfig;
+import io.ysql.config.Options;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The JDBC driver. Accepts {@code jdbc:ysql:}, {@code jdbc:postgresql:} and
+ * {@code jdbc:yugabytedb:} URLs; with pgjdbc on the class path too, name this class explicitly
+ * ({@code io.ysql.jdbc.YsqlDriver}) so the right driver answers {@code jdbc:postgresql:}.
+ * Registered with {@link DriverManager} when loaded, and through
+ * {@code META-INF/services/java.sql.Driver}.
+ */
+public final class YsqlDriver implements Driver {
+
+    static {
+        try {
+            DriverManager.registerDriver(new YsqlDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Connects when {@code url} is one of ours; returns {@code null} for other URLs, as
+     * {@link DriverManager} expects. {@code info} values win over the URL's.
+     */
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (!acceptsURL(url)) return null;
+        return Ysql.connect(ConnectionConfig.parse(url, info == null ? new Properties() : info));
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return url != null && ConnectionConfig.acceptsUrl(url);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        return Options.driverPropertyInfo(info == null ? new Properties() : info);
+    }
+
+    @Override public int getMajorVersion() { return Version.MAJOR; }
+    @Override public int getMinorVersion() { return Version.MINOR; }
+
+    /** False: the driver does not claim full JDBC compliance yet (CallableStatement, LOBs, scrolling are missing). */
+    @Override public boolean jdbcCompliant() { return false; }
+
+    @Override public Logger getParentLogger() { return Logger.getLogger("io.ysql"); }
+}

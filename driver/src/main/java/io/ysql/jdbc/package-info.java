@@ -1,0 +1,2 @@
+/** JDBC entry points: the {@link java.sql.Driver}. */
+package io.ysql.jdbc;
