@@ -1,0 +1,9 @@
+/**
+ * Throwaway PostgreSQL clusters for tests and the demo: {@link io.ysql.testkit.PgCluster} runs
+ * initdb and pg_ctl from the machine's PostgreSQL binaries into a fresh temporary directory, with
+ * one login role per authentication method ({@link io.ysql.testkit.AuthRole}) and a cleanup at
+ * JVM exit; {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
+ * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers. Administration goes
+ * through the system {@code psql}. Imports only the JDK, never the driver.
+ */
+package io.ysql.testkit;
