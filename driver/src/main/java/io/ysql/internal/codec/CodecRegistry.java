@@ -1,0 +1,34 @@
+package io.ysql.internal.codec;
+
+/**
+ * The codecs one connection uses: the type table, the result format choice, the value decoder
+ * and the parameter encoder. Immutable and shareable; {@link #DEFAULT} holds the built-in codecs,
+ * and a connection that learns about user types later will get its own registry.
+ */
+public final class CodecRegistry {
+    /** The built-in codecs. */
+    public static final CodecRegistry DEFAULT = new CodecRegistry(new ValueDecoder(), new ParameterEncoder());
+
+    private final ValueDecoder decoder;
+    private final ParameterEncoder encoder;
+
+    private CodecRegistry(ValueDecoder decoder, ParameterEncoder encoder) {
+        this.decoder = decoder;
+        this.encoder = encoder;
+    }
+
+    public ValueDecoder decoder() { return decoder; }
+
+    public ParameterEncoder encoder() { return encoder; }
+
+    /** The type with this OID (a generic text type for OIDs the driver does not know). */
+    public PgType type(int oid) { return PgTypes.byOid(oid); }
+
+    /** The format code to request for result columns of this type. */
+    public short resultFormat(int typeOid) {
+        return PgTypes.binaryResult(typeOid) ? FormatCode.BINARY : FormatCode.TEXT;
+    }
+
+    /** Whether result columns of this type are requested in binary format. */
+    public boolean binaryResult(int typeOid) { return PgTypes.binaryResult(typeOid); }
+}
