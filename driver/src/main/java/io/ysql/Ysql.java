@@ -1,8 +1,8 @@
 package io.ysql;
 
 import io.ysql.config.ConnectionConfig;
+import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
-import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.connect.Connector;
 import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
@@ -53,8 +53,7 @@ public final class Ysql {
         Session session = Connector.system().open(config, PgTypes::binaryResult);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
-        ValueDecoder decoder = ValueDecoder.DEFAULT;
-        return new JdbcConnection(session, decoder, config.dbname(), info,
-                c -> new SessionCursor(c, c.session(), c.decoder()));
+        CodecRegistry codecs = CodecRegistry.DEFAULT;
+        return new JdbcConnection(session, codecs, config.dbname(), info, c -> new SessionCursor(c, c.session(), codecs));
     }
 }

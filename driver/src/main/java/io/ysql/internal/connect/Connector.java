@@ -15,7 +15,10 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -108,7 +111,12 @@ public final class Connector {
 
     private StartupRequest request(ConnectionConfig config, HostSpec host, IntPredicate binaryTypes) {
         String pw = config.passwordFor(host);
+        Map<String, String> parameters = new LinkedHashMap<>(config.startupParameters());
+        if (!parameters.containsKey("timezone")) {
+            // as pgjdbc: timestamps without zone are read and written in the JVM's zone
+            parameters.put("TimeZone", TimeZone.getDefault().getID());
+        }
         return new StartupRequest(config.user(), config.dbname(), pw == null ? null : pw.getBytes(StandardCharsets.UTF_8),
-                config.startupParameters(), nonces, config.connectTimeout(), binaryTypes);
+                parameters, nonces, config.connectTimeout(), binaryTypes);
     }
 }

@@ -3,10 +3,11 @@ package io.ysql.internal.cursor;
 import io.ysql.Column;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
-import io.ysql.internal.codec.PgTypes;
+import io.ysql.internal.codec.TypeInfo;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,16 +37,23 @@ final class Columns {
     private static Column column(RowDescription.Field f) {
         int oid = f.typeOid();
         int mod = f.typeModifier();
-        int display = PgTypes.displaySize(oid, mod);
-        int precision = PgTypes.precision(oid, mod);
-        int scale = PgTypes.scale(oid, mod);
-        boolean numeric = PgTypes.isNumeric(oid);
-        return new Column(f.name(), oid, PgTypes.typeName(oid),
+        int display = TypeInfo.displaySize(oid, mod);
+        int precision = TypeInfo.precision(oid, mod);
+        int scale = TypeInfo.scale(oid, mod);
+        boolean numeric = isNumeric(TypeInfo.sqlType(oid));
+        return new Column(f.name(), oid, TypeInfo.typeName(oid),
                 display <= 0 || display == Integer.MAX_VALUE ? null : display,
                 (int) f.typeSize(),
                 numeric && precision > 0 ? precision : null,
                 numeric ? scale : null,
                 null);
+    }
+
+    private static boolean isNumeric(int sqlType) {
+        return switch (sqlType) {
+            case Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> true;
+            default -> false;
+        };
     }
 
     List<Column> description() { return description; }

@@ -6,6 +6,7 @@ import io.ysql.Row;
 import io.ysql.YsqlConnection;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
@@ -30,6 +31,7 @@ public final class SessionCursor implements Cursor {
     private final YsqlConnection connection;
     private final Session session;
     private final ValueDecoder decoder;
+    private final ParameterEncoder encoder;
     private QueryResult result;
     private Columns columns;
     private int next;
@@ -37,10 +39,11 @@ public final class SessionCursor implements Cursor {
     private int arraysize = 1;
     private boolean closed;
 
-    public SessionCursor(YsqlConnection connection, Session session, ValueDecoder decoder) {
+    public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs) {
         this.connection = connection;
         this.session = session;
-        this.decoder = decoder;
+        this.decoder = codecs.decoder();
+        this.encoder = codecs.encoder();
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -128,13 +131,13 @@ public final class SessionCursor implements Cursor {
         return encode(values);
     }
 
-    private static Bindings encode(List<?> values) throws SQLException {
+    private Bindings encode(List<?> values) throws SQLException {
         int n = values.size();
         int[] oids = new int[n];
         short[] formats = new short[n];
         byte[][] bytes = new byte[n][];
         for (int i = 0; i < n; i++) {
-            EncodedParameter p = ParameterEncoder.ofObject(values.get(i));
+            EncodedParameter p = encoder.ofObject(values.get(i));
             oids[i] = p.typeOid();
             formats[i] = p.format();
             bytes[i] = p.value();

@@ -5,6 +5,8 @@ import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.codec.CodecRegistry;
+import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
@@ -36,7 +38,7 @@ import java.util.function.Function;
  */
 public final class JdbcConnection extends ConnectionExtras implements YsqlConnection {
     private final Session session;
-    private final ValueDecoder decoder;
+    private final CodecRegistry codecs;
     private final DatabaseInfo info;
     private final String database;
     private final Function<JdbcConnection, Cursor> cursors;
@@ -48,18 +50,20 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
      */
-    public JdbcConnection(Session session, ValueDecoder decoder, String database, DatabaseInfo info,
+    public JdbcConnection(Session session, CodecRegistry codecs, String database, DatabaseInfo info,
                           Function<JdbcConnection, Cursor> cursors) {
         this.session = session;
         this.database = database;
-        this.decoder = decoder;
+        this.codecs = codecs;
         this.info = info;
         this.cursors = cursors;
     }
 
     public Session session() { return session; }
 
-    public ValueDecoder decoder() { return decoder; }
+    public ValueDecoder decoder() { return codecs.decoder(); }
+
+    public ParameterEncoder encoder() { return codecs.encoder(); }
 
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
     @Override public Map<String, String> serverParameters() { return session.parameters(); }
@@ -232,7 +236,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         checkOpen();
         QueryResult r = control("SHOW " + setting).get(0);
         var row = r.rows().get(0);
-        return decoder.getString(r.description().fields()[0].typeOid(), r.description().fields()[0].format(),
+        return codecs.decoder().getString(r.description().fields()[0].typeOid(), r.description().fields()[0].format(),
                 row.buffer(), row.offset(0), row.length(0));
     }
 

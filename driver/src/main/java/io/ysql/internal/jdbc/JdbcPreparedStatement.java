@@ -4,6 +4,7 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
+import java.util.TimeZone;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
@@ -32,6 +33,7 @@ import java.util.List;
 class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedSql parsed;
     private final EncodedParameter[] parameters;
+    private final ParameterEncoder encoder;
     private List<Bindings> batch;
 
     JdbcPreparedStatement(JdbcConnection connection, String sql) throws SQLException {
@@ -42,6 +44,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
         }
         this.parameters = new EncodedParameter[parsed.parameterCount()];
+        this.encoder = connection.encoder();
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -156,27 +159,27 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         java.util.Arrays.fill(parameters, null);
     }
 
-    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, ParameterEncoder.ofNull(sqlType)); }
+    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, encoder.ofNull(sqlType)); }
     @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { setNull(i, sqlType); }
-    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, ParameterEncoder.ofBoolean(x)); }
-    @Override public void setByte(int i, byte x) throws SQLException { set(i, ParameterEncoder.ofShort(x)); }
-    @Override public void setShort(int i, short x) throws SQLException { set(i, ParameterEncoder.ofShort(x)); }
-    @Override public void setInt(int i, int x) throws SQLException { set(i, ParameterEncoder.ofInt(x)); }
-    @Override public void setLong(int i, long x) throws SQLException { set(i, ParameterEncoder.ofLong(x)); }
-    @Override public void setFloat(int i, float x) throws SQLException { set(i, ParameterEncoder.ofFloat(x)); }
-    @Override public void setDouble(int i, double x) throws SQLException { set(i, ParameterEncoder.ofDouble(x)); }
-    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setString(int i, String x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
+    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, encoder.ofBoolean(x)); }
+    @Override public void setByte(int i, byte x) throws SQLException { set(i, encoder.ofShort(x)); }
+    @Override public void setShort(int i, short x) throws SQLException { set(i, encoder.ofShort(x)); }
+    @Override public void setInt(int i, int x) throws SQLException { set(i, encoder.ofInt(x)); }
+    @Override public void setLong(int i, long x) throws SQLException { set(i, encoder.ofLong(x)); }
+    @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
+    @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }
+    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setString(int i, String x) throws SQLException { set(i, encoder.ofObject(x)); }
     @Override public void setNString(int i, String x) throws SQLException { setString(i, x); }
-    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setTime(int i, Time x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofDate(x, cal)); }
-    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofTime(x, cal)); }
-    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, ParameterEncoder.ofTimestamp(x, cal)); }
-    @Override public void setObject(int i, Object x) throws SQLException { set(i, ParameterEncoder.ofObject(x)); }
-    @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, ParameterEncoder.ofObject(x, sqlType)); }
+    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setDate(int i, Date x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setTime(int i, Time x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
+    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
+    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
+    @Override public void setObject(int i, Object x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, encoder.ofObject(x, sqlType)); }
 
     @Override
     public void setObject(int i, Object x, int sqlType, int scaleOrLength) throws SQLException {
@@ -186,8 +189,10 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         setObject(i, x, sqlType);
     }
 
+    private static TimeZone zone(Calendar cal) { return cal == null ? null : cal.getTimeZone(); }
+
     @Override
-    public void setURL(int i, URL x) throws SQLException { set(i, ParameterEncoder.ofObject(x == null ? null : x.toString())); }
+    public void setURL(int i, URL x) throws SQLException { set(i, encoder.ofObject(x == null ? null : x.toString())); }
 
     // ---- metadata --------------------------------------------------------------------------
 

@@ -219,7 +219,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public Date getDate(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), cal);
+        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
     }
 
     @Override
@@ -229,7 +229,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public Time getTime(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), cal);
+        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
     }
 
     @Override
@@ -239,7 +239,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), cal);
+        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
     }
 
     @Override

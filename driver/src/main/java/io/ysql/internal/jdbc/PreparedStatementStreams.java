@@ -3,7 +3,6 @@ package io.ysql.internal.jdbc;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.EncodedParameter;
-import io.ysql.internal.codec.ParameterEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -64,15 +63,15 @@ abstract class PreparedStatementStreams extends JdbcStatement implements Prepare
     }
 
     private void bytes(int i, InputStream in, long length) throws SQLException {
-        set(i, ParameterEncoder.ofObject(in == null ? null : read(in, length)));
+        set(i, connection.encoder().ofObject(in == null ? null : read(in, length)));
     }
 
     private void text(int i, Reader in, long length) throws SQLException {
-        set(i, ParameterEncoder.ofObject(in == null ? null : read(in, length)));
+        set(i, connection.encoder().ofObject(in == null ? null : read(in, length)));
     }
 
     private void ascii(int i, InputStream in, long length) throws SQLException {
-        set(i, ParameterEncoder.ofObject(in == null ? null : new String(read(in, length), StandardCharsets.US_ASCII)));
+        set(i, connection.encoder().ofObject(in == null ? null : new String(read(in, length), StandardCharsets.US_ASCII)));
     }
 
     @Override public void setBinaryStream(int i, InputStream x) throws SQLException { bytes(i, x, -1); }
@@ -90,7 +89,7 @@ abstract class PreparedStatementStreams extends JdbcStatement implements Prepare
     @Override
     @Deprecated
     public void setUnicodeStream(int i, InputStream x, int length) throws SQLException {
-        set(i, ParameterEncoder.ofObject(x == null ? null : new String(read(x, length), StandardCharsets.UTF_8)));
+        set(i, connection.encoder().ofObject(x == null ? null : new String(read(x, length), StandardCharsets.UTF_8)));
     }
 
     @Override public void setArray(int i, Array x) throws SQLException { throw unsupported("setArray"); }
