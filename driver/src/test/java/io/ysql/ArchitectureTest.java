@@ -49,7 +49,8 @@ class ArchitectureTest {
         String types = ROOT + ".types";
         Map<String, Predicate<String>> t = new HashMap<>();
         t.put(ROOT, only(config, error, types, INTERNAL));
-        t.put(ROOT + ".jdbc", only(config, error, types, INTERNAL));
+        // the JDBC driver opens connections through the public entry point, so it may use io.ysql itself
+        t.put(ROOT + ".jdbc", target -> target.equals(ROOT) || only(config, error, types, INTERNAL).test(target));
         t.put(config, only(error));
         t.put(types, only(error));
         t.put(error, only());
@@ -223,6 +224,8 @@ class ArchitectureTest {
         Map<String, Map<String, String>> graph = new TreeMap<>();
         for (Dependency d : dependencies) {
             if (FACADES.contains(d.from()) && within(d.to(), INTERNAL)) continue;
+            // a package may import its own subpackages (wire's one decoder knows wire.backend's records)
+            if (!d.from().equals(ROOT) && within(d.to(), d.from())) continue;
             graph.computeIfAbsent(d.from(), k -> new TreeMap<>()).putIfAbsent(d.to(), d.where());
             graph.computeIfAbsent(d.to(), k -> new TreeMap<>());
         }
