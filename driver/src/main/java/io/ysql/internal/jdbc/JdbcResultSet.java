@@ -42,7 +42,7 @@ import java.util.Map;
  * are matched case-insensitively, the first column of a name winning.
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
-    private final Statement statement;
+    private final JdbcStatement statement;
     private final RowDescription.Field[] fields;
     private final List<DataRow> rows;
     private final ValueDecoder decoder;
@@ -53,7 +53,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private boolean closed;
     private int fetchSize;
 
-    JdbcResultSet(Statement statement, QueryResult result, ValueDecoder decoder) {
+    JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder) {
         this.statement = statement;
         this.fields = result.description() == null ? new RowDescription.Field[0] : result.description().fields();
         this.rows = result.rows();
@@ -106,7 +106,13 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         fetchSize = rows;
     }
 
-    @Override public void close() { closed = true; row = null; }
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        row = null;
+        statement.resultSetClosed(this);
+    }
     @Override public boolean isClosed() { return closed; }
     @Override public Statement getStatement() { return statement; }
     @Override public SQLWarning getWarnings() { return null; }

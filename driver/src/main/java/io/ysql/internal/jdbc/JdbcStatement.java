@@ -314,9 +314,17 @@ class JdbcStatement implements Statement {
     }
 
     private void closeResultSets() {
-        for (JdbcResultSet rs : openResultSets) rs.close();
+        List<JdbcResultSet> open = List.copyOf(openResultSets);
         openResultSets.clear();
         currentResultSet = null;
+        for (JdbcResultSet rs : open) rs.close();
+    }
+
+    /** With closeOnCompletion, the statement closes when its last open result set does. */
+    final void resultSetClosed(JdbcResultSet rs) {
+        openResultSets.remove(rs);
+        if (rs == currentResultSet) currentResultSet = null;
+        if (closeOnCompletion && openResultSets.isEmpty() && !closed) close();
     }
 
     @Override public boolean isClosed() { return closed || connection.isClosed(); }
