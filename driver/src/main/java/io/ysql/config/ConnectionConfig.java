@@ -183,8 +183,8 @@ public final class ConnectionConfig {
 
     /**
      * What the session adds to the StartupMessage besides user and database: application_name,
-     * options, search_path (from currentSchema), and timezone, datestyle, geqo (from PGTZ,
-     * PGDATESTYLE, PGGEQO or their options). Never client_encoding: the session always sends UTF8.
+     * options, search_path (from currentSchema), and timezone, geqo (from PGTZ, PGGEQO or their
+     * options). Never client_encoding nor datestyle: the session always sends UTF8 and ISO.
      */
     public Map<String, String> startupParameters() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -192,7 +192,6 @@ public final class ConnectionConfig {
         putIfPresent(m, "options", options());
         putIfPresent(m, "search_path", get(Options.CURRENT_SCHEMA));
         putIfPresent(m, "timezone", get(Options.TIMEZONE));
-        putIfPresent(m, "datestyle", get(Options.DATESTYLE));
         putIfPresent(m, "geqo", get(Options.GEQO));
         return Collections.unmodifiableMap(m);
     }

@@ -32,7 +32,8 @@ public final class Options {
     public static final ConnectionOption<List<String>> HOST = option("host", OptionType.HOST_LIST)
             .alias("PGHOST").env("PGHOST").defaultText(HostSpec.DEFAULT_HOST).common()
             .doc("Host name, IP address or Unix-socket directory (a path starting with /) of the server; a "
-                    + "comma-separated list names several servers, tried in order.").build();
+                    + "comma-separated list names several servers, tried in order. Unix-domain sockets are not "
+                    + "supported yet.").build();
 
     public static final ConnectionOption<List<String>> HOSTADDR = option("hostaddr", OptionType.ADDRESS_LIST)
             .env("PGHOSTADDR")
@@ -112,7 +113,8 @@ public final class Options {
 
     public static final ConnectionOption<String> DATESTYLE = option("datestyle", OptionType.STRING)
             .env("PGDATESTYLE")
-            .doc("Session DateStyle sent as a startup parameter (from PGDATESTYLE, as in libpq).").build();
+            .doc("Accepted for libpq compatibility (PGDATESTYLE), but not sent: the driver reads dates and times "
+                    + "as ISO text, so the session always uses DateStyle ISO.").build();
 
     public static final ConnectionOption<String> GEQO = option("geqo", OptionType.STRING)
             .env("PGGEQO")

@@ -185,7 +185,7 @@ class ConnectionConfigTest {
         assertThat(c.startupParameters()).containsExactly(
                 Map.entry("application_name", "a"), Map.entry("options", "-c x=1"),
                 Map.entry("search_path", "app,public"), Map.entry("timezone", "UTC"),
-                Map.entry("datestyle", "ISO, MDY"), Map.entry("geqo", "off"));
+                Map.entry("geqo", "off"));
         assertThat(c.startupParameters()).doesNotContainKey("client_encoding");
     }
 

@@ -85,10 +85,7 @@ final class Startup {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("user", request.user());
         p.put("database", request.database());
-        request.parameters().forEach((k, v) -> {
-            // the codecs read dates as ISO text: a datestyle from the environment cannot apply
-            if (!k.equalsIgnoreCase("datestyle")) p.put(k, v);
-        });
+        p.putAll(request.parameters());
         p.put("client_encoding", "UTF8");
         p.put("DateStyle", "ISO");
         p.put("extra_float_digits", "3");
