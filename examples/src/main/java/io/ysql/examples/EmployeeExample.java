@@ -4,12 +4,7 @@ import io.ysql.Cursor;
 import io.ysql.Row;
 import io.ysql.Ysql;
 import io.ysql.YsqlConnection;
-import io.ysql.testkit.DemoServer;
-import io.ysql.testkit.PgCluster;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The seed example with the psycopg-style API: create the {@code employee} table, insert a row,
@@ -20,15 +15,7 @@ public final class EmployeeExample {
     private EmployeeExample() {}
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("io.ysql.testkit").setLevel(Level.WARNING); // the line below says what happened
-        Optional<PgCluster> demo = DemoServer.startIfNothingListens("localhost", 5433);
-        demo.ifPresent(c -> System.out.println("Nothing listens on localhost:5433: started a throwaway PostgreSQL "
-                + c.majorVersion() + " there (user, password and database yugabyte); it is removed on exit."));
-        try {
-            run();
-        } finally {
-            demo.ifPresent(PgCluster::close);
-        }
+        SeedServer.around(EmployeeExample::run);
     }
 
     static void run() throws Exception {

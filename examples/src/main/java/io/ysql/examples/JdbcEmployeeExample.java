@@ -1,30 +1,17 @@
 package io.ysql.examples;
 
-import io.ysql.testkit.DemoServer;
-import io.ysql.testkit.PgCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The seed example through plain JDBC: {@code DriverManager} and a {@code jdbc:ysql:} URL. */
 public final class JdbcEmployeeExample {
     private JdbcEmployeeExample() {}
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("io.ysql.testkit").setLevel(Level.WARNING); // the line below says what happened
-        Optional<PgCluster> demo = DemoServer.startIfNothingListens("localhost", 5433);
-        demo.ifPresent(c -> System.out.println("Nothing listens on localhost:5433: started a throwaway PostgreSQL "
-                + c.majorVersion() + " there (user, password and database yugabyte); it is removed on exit."));
-        try {
-            run();
-        } finally {
-            demo.ifPresent(PgCluster::close);
-        }
+        SeedServer.around(JdbcEmployeeExample::run);
     }
 
     static void run() throws Exception {

@@ -17,7 +17,7 @@ final class Batches {
         Collector(int expected) { counts = new long[expected]; }
 
         void add(QueryResult r) {
-            if (size < counts.length) counts[size++] = JdbcStatement.largeUpdateCount(r) < 0 ? 0 : JdbcStatement.largeUpdateCount(r);
+            if (size < counts.length) counts[size++] = Math.max(0, JdbcStatement.largeUpdateCount(r));
         }
 
         int size() { return size; }

@@ -108,14 +108,6 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     }
 
     @Override
-    public int[] executeBatch() throws SQLException {
-        long[] counts = executeLargeBatch();
-        int[] out = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
-        return out;
-    }
-
-    @Override
     public long[] executeLargeBatch() throws SQLException {
         startExecution();
         List<Bindings> rows = batch == null ? List.of() : batch;
