@@ -171,9 +171,8 @@ public final class Session implements AutoCloseable {
         SimpleQuery ping = new SimpleQuery("");
         ping.neverBegin();
         try {
-            submit(ping);
             long deadline = timeout.isZero() ? 0 : System.nanoTime() + timeout.toNanos();
-            if (!await(ping, deadline)) return false;
+            if (!submit(ping, deadline) || !await(ping, deadline)) return false;
             ping.results();
             return !isClosed();
         } catch (SQLException e) {
@@ -211,13 +210,17 @@ public final class Session implements AutoCloseable {
     // ---- the request pipeline ----------------------------------------------------------------
 
     private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
-        submit(e);
+        submit(e, 0);
         await(e, 0);
         if (notices != null) e.notices().forEach(notices);
     }
 
-    private void submit(Exchange e) throws SQLException {
-        writePermit.acquireUninterruptibly();
+    /**
+     * Writes {@code e} and queues it for its responses. Returns false when the deadline (a
+     * {@link System#nanoTime()} value, 0 for none) passed while another request was being written.
+     */
+    private boolean submit(Exchange e, long deadline) throws SQLException {
+        if (!acquireWritePermit(deadline)) return false;
         boolean handedOff = false;
         try {
             checkOpen();
@@ -247,6 +250,20 @@ public final class Session implements AutoCloseable {
             fail(transport.ioFailure(io));
         } finally {
             if (!handedOff) writePermit.release();
+        }
+        return true;
+    }
+
+    private boolean acquireWritePermit(long deadline) {
+        if (deadline == 0) {
+            writePermit.acquireUninterruptibly();
+            return true;
+        }
+        try {
+            return writePermit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
