@@ -29,6 +29,7 @@ import io.ysql.internal.wire.frontend.SASLInitialResponse;
 import io.ysql.internal.wire.frontend.SASLResponse;
 import io.ysql.internal.wire.frontend.StartupMessage;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,9 +59,16 @@ final class Startup {
 
     Session run() throws SQLException {
         try {
+            // connect_timeout bounds the whole startup, not each read: a peer that trickles messages still times out
+            long deadline = request.timeout().isZero() ? 0 : System.nanoTime() + request.timeout().toNanos();
             transport.readTimeout(request.timeout());
             send(new StartupMessage(StartupMessage.PROTOCOL_3_0, startupParameters()));
             while (true) {
+                if (deadline != 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) throw new SocketTimeoutException("connect_timeout expired during startup");
+                    transport.readTimeout(Duration.ofNanos(left));
+                }
                 BackendMessage m = transport.reader().read();
                 if (m instanceof ReadyForQuery rfq) {
                     transport.readTimeout(Duration.ZERO);

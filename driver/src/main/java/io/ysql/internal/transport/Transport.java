@@ -70,6 +70,8 @@ public final class Transport implements AutoCloseable {
                 s.setTcpNoDelay(true);
                 s.setKeepAlive(true);
                 s.connect(new InetSocketAddress(address, port), millis);
+                // the SSL answer and the TLS handshake come before the startup flow sets its own timeout
+                s.setSoTimeout(millis);
                 return new Transport(host, port, s);
             } catch (IOException e) {
                 closeQuietly(s);
