@@ -3,7 +3,9 @@
  * initdb and pg_ctl from the machine's PostgreSQL binaries into a fresh temporary directory, with
  * one login role per authentication method ({@link io.ysql.testkit.AuthRole}) and a cleanup at
  * JVM exit; {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
- * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers. Administration goes
- * through the system {@code psql}. Imports only the JDK, never the driver.
+ * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers;
+ * {@link io.ysql.testkit.ScriptedServer} plays misbehaving or hostile servers, built from the
+ * driver's own wire messages (its only use of the driver). Administration goes through the
+ * system {@code psql}.
  */
 package io.ysql.testkit;
