@@ -5,6 +5,7 @@ import io.ysql.config.HostSpec;
 import io.ysql.config.SslMode;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.session.AuthPolicy;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.StartupRequest;
 import io.ysql.internal.tls.TlsContexts;
@@ -117,6 +118,6 @@ public final class Connector {
             parameters.put("TimeZone", TimeZone.getDefault().getID());
         }
         return new StartupRequest(config.user(), config.dbname(), pw == null ? null : pw.getBytes(StandardCharsets.UTF_8),
-                parameters, nonces, config.connectTimeout(), binaryTypes);
+                parameters, nonces, config.connectTimeout(), binaryTypes, AuthPolicy.DEFAULT, null);
     }
 }

@@ -52,6 +52,7 @@ public final class Session implements AutoCloseable {
     private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
+    private final String authMethod;
     private final ResultFormats resultFormats;
     private final Queue<Notification> notifications = new ConcurrentLinkedQueue<>();
     private volatile TransactionStatus status;
@@ -61,7 +62,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean beginInFlight;
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
-            IntPredicate binaryResultType) {
+            IntPredicate binaryResultType, String authMethod) {
+        this.authMethod = authMethod;
         this.transport = transport;
         this.reader = transport.reader();
         this.writer = transport.writer();
@@ -148,6 +150,12 @@ public final class Session implements AutoCloseable {
     public boolean autoCommit() { return autoCommit; }
 
     public BackendKey backendKey() { return backendKey; }
+
+    /** How the server authenticated this session: trust, password, md5, SCRAM-SHA-256 or SCRAM-SHA-256-PLUS. */
+    public String authMethod() { return authMethod; }
+
+    /** The transport under this session (for TLS details); never used to send or receive. */
+    public Transport transport() { return transport; }
 
     /** Notifications received so far and not yet taken. */
     public Notification pollNotification() { return notifications.poll(); }

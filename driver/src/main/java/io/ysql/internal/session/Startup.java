@@ -44,12 +44,14 @@ import java.util.Map;
  */
 final class Startup {
     private static final String SCRAM = "SCRAM-SHA-256";
+    private static final String SCRAM_PLUS = "SCRAM-SHA-256-PLUS";
 
     private final Transport transport;
     private final StartupRequest request;
     private final Map<String, String> parameters = new HashMap<>();
     private ScramSha256Client scram;
     private boolean scramVerified;
+    private String authMethod;
     private BackendKey key;
 
     Startup(Transport transport, StartupRequest request) {
@@ -73,7 +75,7 @@ final class Startup {
                 if (m instanceof ReadyForQuery rfq) {
                     transport.readTimeout(Duration.ZERO);
                     return new Session(transport, parameters, key, TransactionStatus.of(rfq.status()),
-                            request.binaryResultType());
+                            request.binaryResultType(), authMethod == null ? "trust" : authMethod);
                 }
                 handle(m);
             }
@@ -106,9 +108,17 @@ final class Startup {
                 throw Protocol.violation("the server reported authentication success before completing SCRAM, "
                         + "so it was never verified");
             }
+            if (authMethod == null) {
+                request.auth().check("none", "the server accepted the connection without authentication");
+                authMethod = "trust";
+            }
         } else if (m instanceof AuthenticationCleartextPassword) {
+            request.auth().check("password", "the server asked for a cleartext password");
+            authMethod = "password";
             send(PasswordMessage.cleartext(password("cleartext password")));
         } else if (m instanceof AuthenticationMD5Password md5) {
+            request.auth().check("md5", "the server asked for an MD5 password");
+            authMethod = "md5";
             send(PasswordMessage.cleartext(Md5Password.encode(request.user(), password("MD5"), md5.salt())));
         } else if (m instanceof AuthenticationSASL sasl) {
             startScram(sasl);
@@ -141,12 +151,29 @@ final class Startup {
 
     private void startScram(AuthenticationSASL sasl) throws SQLException, IOException {
         if (scram != null) throw Protocol.unexpected(sasl, "a second SASL exchange");
-        if (!sasl.mechanisms().contains(SCRAM)) {
+        AuthPolicy auth = request.auth();
+        byte[] hash = request.channelBindingHash();
+        ChannelBinding binding;
+        if (hash != null && !auth.bindingDisabled() && sasl.mechanisms().contains(SCRAM_PLUS)) {
+            binding = ChannelBinding.tlsServerEndPoint(hash);
+        } else if (auth.bindingRequired()) {
+            throw SqlExceptions.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "channel binding is required "
+                    + "(channel_binding=require), but " + (hash == null
+                            ? "the connection is not encrypted; use sslmode=require or stronger"
+                            : "the server did not offer " + SCRAM_PLUS + " (it offered " + sasl.mechanisms() + ")")
+                    + "; nothing derived from the password was sent");
+        } else if (!sasl.mechanisms().contains(SCRAM)) {
             throw SqlExceptions.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "the server offers only the SASL mechanisms " + sasl.mechanisms()
-                            + ", none of which ysql-driver supports (it supports " + SCRAM + ")");
+                            + ", none of which ysql-driver can use here (it supports " + SCRAM + ", and " + SCRAM_PLUS
+                            + " over TLS)");
+        } else {
+            // "y": we could bind but the server did not offer it, so a stripped -PLUS is detected by the server
+            binding = hash != null && !auth.bindingDisabled() ? ChannelBinding.notUsedButSupported() : ChannelBinding.none();
         }
-        scram = new ScramSha256Client(password("SCRAM-SHA-256"), ChannelBinding.none(), request.nonces());
+        auth.check("scram-sha-256", "the server asked for SCRAM-SHA-256");
+        scram = new ScramSha256Client(password("SCRAM-SHA-256"), binding, request.nonces());
+        authMethod = scram.mechanism();
         send(new SASLInitialResponse(scram.mechanism(), scram.clientFirstMessage()));
     }
 
