@@ -1,7 +1,6 @@
 package io.ysql.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ysql.Ysql;
 import io.ysql.internal.jdbc.TestServer;
@@ -25,7 +24,7 @@ class OptionErrorsIT {
     }
 
     private static SQLException refused(ThrowingConnect connect) {
-        SQLException e = catchThrowableOfType(connect::run, SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class, connect::run);
         assertThat((Throwable) e).as("the connection attempt must fail").isNotNull()
                 .isInstanceOf(SQLNonTransientConnectionException.class);
         assertThat(e.getSQLState()).isEqualTo("08001");
@@ -105,8 +104,8 @@ class OptionErrorsIT {
     @Test
     void aBadPasswordValueIsNeverEchoed() {
         // an unterminated quote makes the whole string invalid; the password must not be shown
-        SQLException e = catchThrowableOfType(() -> Ysql.connect(good() + " password='Se3cret-unterminated"),
-                SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class,
+                () -> Ysql.connect(good() + " password='Se3cret-unterminated"));
         assertThat((Throwable) e).isNotNull();
         assertThat(e.getSQLState()).isEqualTo("08001");
         for (Throwable t : TestServer.chain(e)) {

@@ -1,7 +1,6 @@
 package io.ysql.internal.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ysql.Ysql;
@@ -58,8 +57,8 @@ class AuthenticationIT {
     @ParameterizedTest
     @EnumSource(value = AuthRole.class, names = {"PASSWORD", "MD5", "SCRAM"})
     void aWrongPasswordIsRefusedWithoutEchoingIt(AuthRole role) {
-        SQLException e = catchThrowableOfType(() -> Ysql.connect(cluster.conninfo(role.user(), WRONG_PASSWORD)),
-                SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class,
+                () -> Ysql.connect(cluster.conninfo(role.user(), WRONG_PASSWORD)));
 
         assertThat((Throwable) e).as("connecting as %s with a wrong password", role.user()).isNotNull()
                 .isInstanceOf(SQLInvalidAuthorizationSpecException.class);
@@ -72,7 +71,7 @@ class AuthenticationIT {
     @EnumSource(value = AuthRole.class, names = {"PASSWORD", "MD5", "SCRAM"})
     void aWrongPasswordThroughDriverManagerIsNotEchoedEither(AuthRole role) {
         String url = cluster.jdbcUrl() + "?user=" + role.user() + "&password=" + WRONG_PASSWORD;
-        SQLException e = catchThrowableOfType(() -> DriverManager.getConnection(url), SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class, () -> DriverManager.getConnection(url));
 
         assertThat((Throwable) e).isInstanceOf(SQLInvalidAuthorizationSpecException.class);
         assertThat(e.getSQLState()).isEqualTo("28P01");
@@ -81,8 +80,8 @@ class AuthenticationIT {
 
     @Test
     void anotherRolesPasswordIsWrongToo() {
-        SQLException e = catchThrowableOfType(
-                () -> Ysql.connect(cluster.conninfo(AuthRole.SCRAM.user(), AuthRole.MD5.password())), SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class,
+                () -> Ysql.connect(cluster.conninfo(AuthRole.SCRAM.user(), AuthRole.MD5.password())));
         assertThat(e.getSQLState()).isEqualTo("28P01");
         assertNoSecretAnywhere(e, AuthRole.MD5.password());
     }
@@ -91,7 +90,7 @@ class AuthenticationIT {
     void gssapiIsRefusedByTheDriver() {
         assumeTrue(cluster.gssRole().isPresent(), "this server build has no GSSAPI support, so it never asks for it");
         AuthRole role = cluster.gssRole().orElseThrow();
-        SQLException e = catchThrowableOfType(() -> Ysql.connect(cluster.conninfo(role)), SQLException.class);
+        SQLException e = TestServer.thrown(SQLException.class, () -> Ysql.connect(cluster.conninfo(role)));
 
         assertThat((Throwable) e).isNotNull();
         assertThat(e.getMessage()).contains("GSSAPI").containsIgnoringCase("not support");
@@ -109,5 +108,31 @@ class AuthenticationIT {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString()).doesNotContain(secret);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AuthRole.class, names = {"PASSWORD", "MD5", "SCRAM"})
+    void aNonAsciiPasswordLogsIn(AuthRole role) throws SQLException {
+        String password = "pässwörd ✓ Ω \u00a0end";
+        setPassword(role, password);
+        try {
+            Properties p = new Properties();
+            p.setProperty("user", role.user());
+            p.setProperty("password", password);
+            try (var conn = DriverManager.getConnection(cluster.jdbcUrl(), p)) {
+                assertThat(conn.getMetaData().getUserName()).isEqualTo(role.user());
+            }
+            p.setProperty("password", password.replace("ö", "o"));
+            SQLException e = TestServer.thrown(SQLException.class, () -> DriverManager.getConnection(cluster.jdbcUrl(), p));
+            assertThat(e.getSQLState()).isEqualTo("28P01");
+        } finally {
+            setPassword(role, role.password());
+        }
+    }
+
+    /** Stores a new password for a role the way the testkit stored its first one. */
+    private void setPassword(AuthRole role, String password) {
+        cluster.psql("SET password_encryption = '" + role.passwordEncryption() + "'; ALTER ROLE " + role.user()
+                + " PASSWORD '" + password.replace("'", "''") + "'");
     }
 }
