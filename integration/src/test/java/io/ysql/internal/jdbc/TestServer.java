@@ -14,8 +14,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The shared server of the integration tests and the usual ways to reach it: a superuser
- * connection through {@link DriverManager} with a {@code jdbc:ysql:} URL, and helpers to walk an
- * exception's cause chain. Every test class of the JDBC, connect and config suites starts here.
+ * connection through {@link DriverManager} with a {@code jdbc:ysql:} URL, and ways to inspect the
+ * exceptions it raises. Every test class of the JDBC, connect and config suites starts here.
  */
 public final class TestServer {
     private TestServer() {}
