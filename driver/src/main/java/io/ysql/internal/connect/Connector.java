@@ -58,7 +58,12 @@ public final class Connector {
             try {
                 return openHost(config, host, binaryResultTypes);
             } catch (SQLException e) {
-                if (!isUnreachable(e) || config.hosts().size() == 1) throw e;
+                if (!isUnreachable(e)) throw e;
+                if (config.hosts().size() == 1) {
+                    // a session that never became ready was not established (08001), not lost (08006)
+                    throw SqlState.CONNECTION_FAILURE.equals(e.getSQLState())
+                            ? SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, e.getMessage(), e) : e;
+                }
                 failures.add(e);
             }
         }
@@ -89,6 +94,7 @@ public final class Connector {
         }
         Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
         try {
+            t.readTimeout(config.connectTimeout()); // the SSL answer and handshake are bounded too
             if (mode == SslMode.PREFER || mode == SslMode.REQUIRE) {
                 if (t.requestTls()) {
                     SSLContext ctx = TlsContexts.forRootCert(TlsContexts.defaultRootCert(home));

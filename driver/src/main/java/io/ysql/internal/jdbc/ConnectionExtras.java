@@ -14,6 +14,7 @@ import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Struct;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,10 @@ abstract class ConnectionExtras implements Connection {
         if (getAutoCommit()) {
             throw SqlExceptions.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "savepoints need autocommit off; call setAutoCommit(false) first");
         }
-        control("SAVEPOINT " + SqlQuoting.quoteIdentifier(sp.serverName()));
+        // a statement, not control(): a savepoint may be the first thing a transaction does, so it must open it
+        try (Statement s = createStatement()) {
+            s.execute("SAVEPOINT " + SqlQuoting.quoteIdentifier(sp.serverName()));
+        }
         return sp;
     }
 
