@@ -44,9 +44,18 @@ public final class YsqlDriver implements Driver {
         return url != null && ConnectionConfig.acceptsUrl(url);
     }
 
+    /** The supported options with the values the URL and {@code info} give them (or their defaults). */
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return Options.driverPropertyInfo(info == null ? new Properties() : info);
+        Properties given = info == null ? new Properties() : info;
+        if (acceptsURL(url)) {
+            try {
+                return Options.driverPropertyInfo(ConnectionConfig.parse(url, given));
+            } catch (SQLException unusable) {
+                // a tool asks while the user is still typing: show what the properties alone give
+            }
+        }
+        return Options.driverPropertyInfo(given);
     }
 
     @Override public int getMajorVersion() { return Version.MAJOR; }

@@ -94,7 +94,6 @@ public final class Connector {
         }
         Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
         try {
-            t.readTimeout(config.connectTimeout()); // the SSL answer and handshake are bounded too
             if (mode == SslMode.PREFER || mode == SslMode.REQUIRE) {
                 if (t.requestTls()) {
                     SSLContext ctx = TlsContexts.forRootCert(TlsContexts.defaultRootCert(home));

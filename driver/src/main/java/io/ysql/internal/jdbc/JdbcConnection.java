@@ -28,6 +28,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -46,6 +49,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private volatile SQLWarning warnings;
     private volatile boolean closed;
     private volatile boolean readOnly;
+    private final ReentrantLock timerLock = new ReentrantLock();
+    private ScheduledExecutorService timer;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -156,6 +161,23 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     }
 
     void forget(Statement s) { statements.remove(s); }
+
+    /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
+    QueryTimer startTimer(Duration timeout) {
+        timerLock.lock();
+        try {
+            if (timer == null) {
+                timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "ysql-query-timeout");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return new QueryTimer(session, timer, timeout);
+        } finally {
+            timerLock.unlock();
+        }
+    }
 
     // ---- transactions ----------------------------------------------------------------------
 
@@ -284,6 +306,16 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
             }
         }
         session.close();
+        stopTimer();
+    }
+
+    private void stopTimer() {
+        timerLock.lock();
+        try {
+            if (timer != null) timer.shutdownNow();
+        } finally {
+            timerLock.unlock();
+        }
     }
 
     @Override public boolean isClosed() { return closed || session.isClosed(); }
@@ -293,6 +325,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         if (executor == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "abort needs an executor");
         closed = true;
         session.abort();
+        stopTimer();
     }
 
     void checkOpen() throws SQLException {

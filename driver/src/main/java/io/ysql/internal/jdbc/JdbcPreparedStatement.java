@@ -52,8 +52,9 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public boolean execute() throws SQLException {
         startExecution();
-        if (parsed.multipleStatements()) return setResults(session.simpleQuery(parsed.sql(), this::addWarning));
-        QueryResult r = session.execute(parsed.sql(), bindings(), maxRows, this::addWarning);
+        if (parsed.multipleStatements()) return setResults(timed(() -> session.simpleQuery(parsed.sql(), this::addWarning)));
+        Bindings b = bindings();
+        QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
         return setResults(List.of(r));
     }
 
@@ -113,7 +114,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         List<Bindings> rows = batch == null ? List.of() : batch;
         batch = null;
         if (rows.isEmpty()) return new long[0];
-        BatchOutcome outcome = session.executeBatch(parsed.sql(), rows, this::addWarning);
+        BatchOutcome outcome = timed(() -> session.executeBatch(parsed.sql(), rows, this::addWarning));
         Batches.Collector collector = new Batches.Collector(rows.size());
         outcome.results().forEach(collector::add);
         if (!outcome.succeeded()) {

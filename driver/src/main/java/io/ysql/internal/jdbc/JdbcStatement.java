@@ -3,6 +3,7 @@ package io.ysql.internal.jdbc;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
 import java.sql.Connection;
@@ -45,7 +46,8 @@ class JdbcStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         startExecution();
-        List<QueryResult> r = session.simpleQuery(requireSql(sql), this::addWarning);
+        String text = requireSql(sql);
+        List<QueryResult> r = timed(() -> session.simpleQuery(text, this::addWarning));
         return setResults(maxRows > 0 ? limit(r) : r);
     }
 
@@ -90,6 +92,22 @@ class JdbcStatement implements Statement {
     public ResultSet getGeneratedKeys() throws SQLException {
         checkOpen();
         throw generatedKeys();
+    }
+
+    /** A call to the server that {@link #timed} bounds by the query timeout. */
+    interface ServerCall<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
+     * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
+     */
+    final <T> T timed(ServerCall<T> call) throws SQLException {
+        if (queryTimeout == 0) return call.run();
+        try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout))) {
+            return call.run();
+        }
     }
 
     /** Closes the previous results and checks the statement is usable. */
@@ -217,11 +235,11 @@ class JdbcStatement implements Statement {
         List<String> sqls = batch == null ? List.of() : batch;
         batch = null;
         if (sqls.isEmpty()) return new long[0];
+        BatchOutcome outcome = timed(() -> session.simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
         Batches.Collector collector = new Batches.Collector(sqls.size());
-        try {
-            for (QueryResult r : session.simpleQuery(String.join(";\n", sqls), this::addWarning)) collector.add(r);
-        } catch (SQLException e) {
-            throw collector.failure(e, "batch entry " + (collector.size() + 1) + " failed");
+        outcome.results().forEach(collector::add);
+        if (!outcome.succeeded()) {
+            throw collector.failure(outcome.failure(), "batch entry " + (outcome.failedIndex() + 1) + " of " + sqls.size() + " failed");
         }
         return collector.counts();
     }

@@ -89,6 +89,16 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Runs {@code sql} (one or more statements) with the simple query protocol and reports how far
+     * it got: the server stops at the first failing statement.
+     */
+    public BatchOutcome simpleQueryOutcome(String sql, Consumer<ServerError> notices) throws SQLException {
+        SimpleQuery q = new SimpleQuery(sql);
+        run(q, notices);
+        return q.outcome();
+    }
+
+    /**
      * Runs a transaction-control or session statement ({@code COMMIT}, {@code ROLLBACK},
      * {@code SET …}) that must not itself open a transaction block.
      */

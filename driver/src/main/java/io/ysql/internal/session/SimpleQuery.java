@@ -23,6 +23,7 @@ final class SimpleQuery extends Exchange {
     private final String sql;
     private final ResultCollector collector = new ResultCollector();
     private boolean copyRefused;
+    private int failedStatement = -1;
 
     SimpleQuery(String sql) { this.sql = sql; }
 
@@ -36,6 +37,7 @@ final class SimpleQuery extends Exchange {
     void handle(BackendMessage m) throws SQLException {
         if (collector.accept(m)) return;
         if (m instanceof ErrorResponse e) {
+            if (failedStatement < 0) failedStatement = completed().size();
             fail(SqlExceptions.fromServer(new ServerError(e.fields())));
         } else if (m instanceof CopyInResponse) {
             copyRefused = true;
@@ -56,7 +58,19 @@ final class SimpleQuery extends Exchange {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY ... FROM STDIN / TO STDOUT needs the COPY API, which this call is not");
         }
+        return completed();
+    }
+
+    /** The statements that completed, and the failing one's index and error, if one failed. */
+    BatchOutcome outcome() throws SQLException {
+        SQLException f = failure();
+        if (f != null && failedStatement < 0) throw f; // the connection failed, not a statement
+        if (f == null) results();
+        return new BatchOutcome(completed(), failedStatement, f);
+    }
+
+    private List<QueryResult> completed() {
         List<QueryResult> all = collector.results();
-        return beginsTransaction() ? all.subList(1, all.size()) : all;
+        return beginsTransaction() && !all.isEmpty() ? all.subList(1, all.size()) : all;
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,8 +211,6 @@ class StatementIT {
     }
 
     @Test
-    @Disabled("bug: a failing Statement batch reports no update counts (and 'batch entry 1') because "
-            + "Session.simpleQuery drops the results that preceded the error")
     void batchWithAFailingStatementReportsTheCountsBeforeIt() throws SQLException {
         addBatchFailingAtThirdEntry();
 
@@ -256,7 +253,6 @@ class StatementIT {
     }
 
     @Test
-    @Disabled("bug: Statement.setQueryTimeout is stored but never enforced; the statement runs to completion")
     void queryTimeoutStopsALongStatement() throws SQLException {
         st.setQueryTimeout(1);
         SQLTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(20),

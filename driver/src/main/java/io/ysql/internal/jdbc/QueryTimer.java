@@ -1,0 +1,51 @@
+package io.ysql.internal.jdbc;
+
+import io.ysql.internal.session.Session;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Cancels a statement that outlives its query timeout: a CancelRequest is sent when the timer
+ * fires before {@link #close()}. Closing and firing exclude each other, so once close returns no
+ * cancel for this statement can still be sent. (A cancel already on its way may still reach the
+ * server after the statement ended; the server then cancels nothing or the next statement.)
+ */
+final class QueryTimer implements AutoCloseable {
+    private final Session session;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledFuture<?> future;
+    private boolean done;
+
+    QueryTimer(Session session, ScheduledExecutorService scheduler, Duration timeout) {
+        this.session = session;
+        this.future = scheduler.schedule(this::fire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void fire() {
+        lock.lock();
+        try {
+            if (done) return;
+            done = true;
+            session.cancel(Duration.ofSeconds(10));
+        } catch (SQLException e) {
+            // the statement goes on; nothing else to do from a timer thread
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        future.cancel(false);
+        lock.lock();
+        try {
+            done = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
