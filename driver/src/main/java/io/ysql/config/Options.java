@@ -120,45 +120,84 @@ public final class Options {
             .env("PGGEQO")
             .doc("Session geqo setting sent as a startup parameter (from PGGEQO, as in libpq).").build();
 
-    // ------------------------------------------------------- accepted, no effect yet: TLS and auth
+    // ---------------------------------------------------------------- supported: TLS and auth
 
-    public static final ConnectionOption<String> SSLROOTCERT = ignored(option("sslrootcert", OptionType.STRING)
-            .env("PGSSLROOTCERT").defaultText("~/.postgresql/root.crt")
-            .doc("PEM file of trusted root certificates; system uses the JDK trust store."));
+    public static final ConnectionOption<String> SSLROOTCERT = option("sslrootcert", OptionType.STRING)
+            .env("PGSSLROOTCERT").defaultText("~/.postgresql/root.crt").common()
+            .doc("PEM file of the trusted root certificates the server's certificate chain is checked against. "
+                    + "When the file exists the chain is checked in every sslmode that uses TLS, as in libpq; "
+                    + "verify-ca and verify-full fail without it. A file named explicitly must exist. The value "
+                    + "system uses the Java runtime's trusted roots and makes verify-full the default sslmode (a "
+                    + "weaker sslmode given with it is an error).").build();
 
-    public static final ConnectionOption<String> SSLCERT = ignored(option("sslcert", OptionType.STRING)
+    public static final ConnectionOption<String> SSLCERT = option("sslcert", OptionType.STRING)
             .env("PGSSLCERT").defaultText("~/.postgresql/postgresql.crt")
-            .doc("Client certificate (PEM)."));
+            .doc("Client certificate (PEM), sent when the server asks for one; intermediate certificates may "
+                    + "follow it in the file. Without the default file no client certificate is sent; a file "
+                    + "named explicitly must exist.").build();
 
-    public static final ConnectionOption<String> SSLKEY = ignored(option("sslkey", OptionType.STRING)
+    public static final ConnectionOption<String> SSLKEY = option("sslkey", OptionType.STRING)
             .env("PGSSLKEY").defaultText("~/.postgresql/postgresql.key")
-            .doc("Client private key (PEM: PKCS#8, PKCS#1 or SEC1)."));
+            .doc("Private key of the client certificate: PEM PKCS#8 (plain, or encrypted with sslpassword), "
+                    + "PKCS#1 RSA or SEC1 EC, or DER PKCS#8. Refused when group or others may read it (0600 or "
+                    + "less; 0640 for a root-owned file), as in libpq.").build();
 
-    public static final ConnectionOption<String> SSLPASSWORD = ignored(option("sslpassword", OptionType.STRING)
-            .secret().doc("Passphrase of an encrypted client key."));
+    public static final ConnectionOption<String> SSLPASSWORD = option("sslpassword", OptionType.STRING)
+            .secret().doc("Passphrase of an encrypted PKCS#8 client key (sslkey).").build();
 
-    public static final ConnectionOption<String> SSLCRL = ignored(option("sslcrl", OptionType.STRING)
-            .env("PGSSLCRL").doc("PEM file of revoked certificates."));
+    public static final ConnectionOption<String> SSLCRL = option("sslcrl", OptionType.STRING)
+            .env("PGSSLCRL").defaultText("~/.postgresql/root.crl")
+            .doc("PEM file of certificate revocation lists; a revoked server certificate fails the chain check. "
+                    + "With revocation lists every certificate of the chain needs a current list from its issuer. "
+                    + "The default file is used, when it exists, only if neither sslcrl nor sslcrldir is set; a "
+                    + "file named explicitly must exist.").build();
 
-    public static final ConnectionOption<String> SSLCRLDIR = ignored(option("sslcrldir", OptionType.STRING)
-            .env("PGSSLCRLDIR").doc("Directory of revoked-certificate files."));
+    public static final ConnectionOption<String> SSLCRLDIR = option("sslcrldir", OptionType.STRING)
+            .env("PGSSLCRLDIR")
+            .doc("Directory whose PEM certificate revocation list files are all read (in addition to sslcrl).")
+            .build();
 
-    public static final ConnectionOption<Boolean> SSLSNI = ignored(option("sslsni", OptionType.BOOLEAN)
+    public static final ConnectionOption<Boolean> SSLSNI = option("sslsni", OptionType.BOOLEAN)
             .env("PGSSLSNI").defaultText("true")
-            .doc("Send the host name (TLS SNI) unless it is an IP address."));
+            .doc("Send the host name as TLS Server Name Indication (SNI), unless it is an IP address.").build();
 
-    public static final ConnectionOption<String> SSL_MIN_PROTOCOL_VERSION = ignored(option(
-            "ssl_min_protocol_version", OptionType.oneOf("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"))
-            .env("PGSSLMINPROTOCOLVERSION").defaultText("TLSv1.2").doc("Oldest TLS version allowed."));
+    public static final ConnectionOption<String> SSL_MIN_PROTOCOL_VERSION = option("ssl_min_protocol_version",
+            OptionType.oneOf("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"))
+            .env("PGSSLMINPROTOCOLVERSION").defaultText("TLSv1.2")
+            .doc("Oldest TLS version allowed. The Java runtime may refuse TLSv1 and TLSv1.1 on its own "
+                    + "(security property jdk.tls.disabledAlgorithms).").build();
 
-    public static final ConnectionOption<String> SSL_MAX_PROTOCOL_VERSION = ignored(option(
-            "ssl_max_protocol_version", OptionType.oneOf("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"))
-            .env("PGSSLMAXPROTOCOLVERSION").doc("Newest TLS version allowed."));
+    public static final ConnectionOption<String> SSL_MAX_PROTOCOL_VERSION = option("ssl_max_protocol_version",
+            OptionType.oneOf("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"))
+            .env("PGSSLMAXPROTOCOLVERSION")
+            .doc("Newest TLS version allowed; unset means the newest the Java runtime supports. Must not be "
+                    + "older than ssl_min_protocol_version.").build();
 
-    public static final ConnectionOption<String> SSLNEGOTIATION = ignored(option("sslnegotiation",
+    public static final ConnectionOption<String> SSLNEGOTIATION = option("sslnegotiation",
             OptionType.oneOf("postgres", "direct"))
             .alias("sslNegotiation").env("PGSSLNEGOTIATION").defaultText("postgres")
-            .doc("postgres asks the server for TLS first; direct starts TLS at once (PostgreSQL 17+)."));
+            .doc("postgres asks the server for TLS with an SSLRequest first; direct starts the TLS handshake at "
+                    + "once, with ALPN postgresql, saving a round trip (PostgreSQL 17+; only with sslmode require, "
+                    + "verify-ca or verify-full).").build();
+
+    public static final ConnectionOption<String> CHANNEL_BINDING = option("channel_binding",
+            OptionType.oneOf("disable", "prefer", "require"))
+            .alias("channelBinding").env("PGCHANNELBINDING").defaultText("prefer")
+            .doc("SCRAM channel binding to the server certificate (tls-server-end-point): prefer uses "
+                    + "SCRAM-SHA-256-PLUS when the connection is encrypted and the server offers it; require refuses "
+                    + "every authentication that is not SCRAM-SHA-256-PLUS, trust, password and md5 included, "
+                    + "before anything derived from the password is sent; disable never binds.").build();
+
+    public static final ConnectionOption<List<String>> REQUIRE_AUTH = option("require_auth",
+            OptionType.of("comma-separated list of password, md5, gss, sspi, scram-sha-256, oauth, none; "
+                    + "all prefixed with ! to forbid them instead", AuthMethods::parse, l -> String.join(",", l)))
+            .alias("requireAuth").env("PGREQUIREAUTH")
+            .doc("Authentication methods the server may ask for, as in libpq 16: e.g. scram-sha-256 (only "
+                    + "SCRAM) or scram-sha-256,none (SCRAM, or no authentication at all); or, each prefixed with !, "
+                    + "the methods it may not ask for (e.g. !password,!md5). Plain and ! entries cannot be mixed, "
+                    + "and no method may be listed twice. Unset allows every method.").build();
+
+    // ------------------------------------------------------- accepted, no effect yet: TLS and auth
 
     public static final ConnectionOption<String> SSLCERTMODE = ignored(option("sslcertmode",
             OptionType.oneOf("disable", "allow", "require"))
@@ -166,17 +205,6 @@ public final class Options {
 
     public static final ConnectionOption<Boolean> SSLCOMPRESSION = ignored(option("sslcompression",
             OptionType.BOOLEAN).defaultText("false").doc("TLS compression (obsolete; never used)."));
-
-    public static final ConnectionOption<String> CHANNEL_BINDING = ignored(option("channel_binding",
-            OptionType.oneOf("disable", "prefer", "require"))
-            .alias("channelBinding").env("PGCHANNELBINDING").defaultText("prefer")
-            .doc("SCRAM channel binding: require refuses every exchange that is not SCRAM-SHA-256-PLUS."));
-
-    public static final ConnectionOption<List<String>> REQUIRE_AUTH = ignored(option("require_auth",
-            OptionType.of("comma-separated list of password, md5, gss, sspi, scram-sha-256, oauth, none; "
-                    + "all prefixed with ! to forbid them instead", AuthMethods::parse, l -> String.join(",", l)))
-            .alias("requireAuth").env("PGREQUIREAUTH")
-            .doc("Authentication methods the server may ask for (libpq 16)."));
 
     public static final ConnectionOption<String> GSSENCMODE = ignored(option("gssencmode",
             OptionType.of("one of disable, allow, prefer (require is refused: the driver has no GSSAPI "

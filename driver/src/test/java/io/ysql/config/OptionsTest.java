@@ -64,7 +64,13 @@ class OptionsTest {
     void statusesOfKeyOptions() {
         assertThat(Options.HOST.status()).isEqualTo(Status.SUPPORTED);
         assertThat(Options.SOCKET_TIMEOUT.status()).isEqualTo(Status.IGNORED);
-        assertThat(Options.SSLROOTCERT.status()).isEqualTo(Status.IGNORED);
+        assertThat(Options.SSLCERTMODE.status()).isEqualTo(Status.IGNORED);
+        for (ConnectionOption<?> o : List.of(Options.SSLROOTCERT, Options.SSLCERT, Options.SSLKEY, Options.SSLPASSWORD,
+                Options.SSLCRL, Options.SSLCRLDIR, Options.SSLSNI, Options.SSL_MIN_PROTOCOL_VERSION,
+                Options.SSL_MAX_PROTOCOL_VERSION, Options.SSLNEGOTIATION, Options.CHANNEL_BINDING,
+                Options.REQUIRE_AUTH)) {
+            assertThat(o.status()).as(o.name()).isEqualTo(Status.SUPPORTED);
+        }
         assertThat(Options.SSLFACTORY.status()).isEqualTo(Status.REJECTED);
         assertThat(Options.PASSWORD.secret()).isTrue();
         assertThat(Options.SSLPASSWORD.secret()).isTrue();
@@ -83,7 +89,12 @@ class OptionsTest {
                 Map.entry("PGTZ", Options.TIMEZONE), Map.entry("PGDATESTYLE", Options.DATESTYLE),
                 Map.entry("PGGEQO", Options.GEQO), Map.entry("PGSSLROOTCERT", Options.SSLROOTCERT),
                 Map.entry("PGSSLCERT", Options.SSLCERT), Map.entry("PGSSLKEY", Options.SSLKEY),
-                Map.entry("PGTARGETSESSIONATTRS", Options.TARGET_SESSION_ATTRS));
+                Map.entry("PGTARGETSESSIONATTRS", Options.TARGET_SESSION_ATTRS),
+                Map.entry("PGSSLCRL", Options.SSLCRL), Map.entry("PGSSLCRLDIR", Options.SSLCRLDIR),
+                Map.entry("PGSSLSNI", Options.SSLSNI), Map.entry("PGSSLMINPROTOCOLVERSION", Options.SSL_MIN_PROTOCOL_VERSION),
+                Map.entry("PGSSLMAXPROTOCOLVERSION", Options.SSL_MAX_PROTOCOL_VERSION),
+                Map.entry("PGSSLNEGOTIATION", Options.SSLNEGOTIATION), Map.entry("PGCHANNELBINDING", Options.CHANNEL_BINDING),
+                Map.entry("PGREQUIREAUTH", Options.REQUIRE_AUTH));
         expected.forEach((var, o) -> assertThat(o.envVar()).as(var).contains(var));
     }
 
