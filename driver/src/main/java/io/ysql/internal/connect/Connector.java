@@ -2,13 +2,13 @@ package io.ysql.internal.connect;
 
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.HostSpec;
-import io.ysql.config.SslMode;
+import io.ysql.config.Options;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.AuthPolicy;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.StartupRequest;
-import io.ysql.internal.tls.TlsContexts;
+import io.ysql.internal.tls.TlsPolicy;
 import io.ysql.internal.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,20 +22,22 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 
 /**
  * The attempt loop: turns a {@link ConnectionConfig} into a ready {@link Session}. Hosts are
- * tried in order; a host that cannot be reached, or that fails during TLS negotiation, passes the
- * turn to the next, while a server that answers with an error (a wrong password, an unknown
- * database) ends the attempt at once, as libpq does. sslmode decides the TLS attempts per host.
+ * tried in order; a host that cannot be reached passes the turn to the next, while a server that
+ * answers with an error (a wrong password, an unknown database) ends the attempt, as libpq does.
+ * Per host, {@code sslmode} decides the attempts, in libpq's order:
+ * {@code disable} plaintext only; {@code allow} plaintext, then TLS if the server rejected it;
+ * {@code prefer} TLS, then plaintext if the server has no TLS, the handshake failed or the server
+ * rejected the TLS session; {@code require}, {@code verify-ca}, {@code verify-full} TLS only.
  */
 public final class Connector {
     private final Path home;
     private final Supplier<String> nonces;
 
     /**
-     * @param home the user's home directory, where {@code .postgresql/root.crt} is looked for
+     * @param home the user's home directory, where {@code .postgresql/} files are looked for
      * @param random the source of SCRAM nonces
      */
     public Connector(Path home, SecureRandom random) {
@@ -53,10 +55,11 @@ public final class Connector {
     }
 
     public Session open(ConnectionConfig config, IntPredicate binaryResultTypes) throws SQLException {
+        TlsPolicy tls = TlsPolicy.of(config, home); // bad TLS settings fail here, before any host is tried
         List<SQLException> failures = new ArrayList<>();
         for (HostSpec host : config.hosts()) {
             try {
-                return openHost(config, host, binaryResultTypes);
+                return openHost(config, host, tls, binaryResultTypes);
             } catch (SQLException e) {
                 if (!isUnreachable(e)) throw e;
                 if (config.hosts().size() == 1) {
@@ -80,49 +83,116 @@ public final class Connector {
         return SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION.equals(s) || SqlState.CONNECTION_FAILURE.equals(s);
     }
 
-    private Session openHost(ConnectionConfig config, HostSpec host, IntPredicate binaryTypes) throws SQLException {
+    private Session openHost(ConnectionConfig config, HostSpec host, TlsPolicy tls, IntPredicate binaryTypes)
+            throws SQLException {
         if (host.unixSocket()) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "Unix-domain socket hosts (\"" + host.host()
                     + "\") are not supported yet; connect over TCP, e.g. host=localhost");
         }
-        SslMode mode = config.sslMode();
-        switch (mode) {
-            case VERIFY_CA, VERIFY_FULL -> throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "sslmode=" + mode.label()
-                    + " is not supported yet; use sslmode=require (encrypted, and the certificate chain is checked when "
-                    + TlsContexts.defaultRootCert(home) + " exists)");
-            default -> { }
-        }
-        Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
+        Attempt attempt = new Attempt(config, host, binaryTypes);
         try {
-            if (mode == SslMode.PREFER || mode == SslMode.REQUIRE) {
-                if (t.requestTls()) {
-                    SSLContext ctx = TlsContexts.forRootCert(TlsContexts.defaultRootCert(home));
-                    t.startTls((plain, h, p) -> TlsContexts.handshake(ctx, plain, host.host(), p));
-                } else if (mode == SslMode.REQUIRE) {
-                    throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, "server at " + host
-                            + " does not support SSL, but sslmode=require asks for it; enable ssl on the server or use sslmode=prefer");
+            return switch (tls.mode()) {
+                case DISABLE -> attempt.plain();
+                case ALLOW -> {
+                    try {
+                        yield attempt.plain();
+                    } catch (Rejected plainRejected) {
+                        try {
+                            yield attempt.secure(tls, true); // the server may accept only TLS (hostssl)
+                        } catch (Rejected tlsRejected) {
+                            throw tlsRejected;
+                        } catch (SQLException noTls) {
+                            throw plainRejected; // no TLS either: the plaintext answer is the one that matters
+                        }
+                    }
                 }
-            }
-        } catch (SQLException e) {
-            t.close();
-            if (mode == SslMode.PREFER && isUnreachable(e)) {
-                // libpq: with prefer, a failed TLS attempt is retried without TLS
-                Transport plain = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
-                return Session.open(plain, request(config, host, binaryTypes));
-            }
-            throw e;
+                case PREFER -> {
+                    try {
+                        yield attempt.secure(tls, false);
+                    } catch (Rejected | TlsFailed r) {
+                        yield attempt.plain(); // a failed handshake, or a server that refused the TLS session
+                    }
+                }
+                case REQUIRE, VERIFY_CA, VERIFY_FULL -> attempt.secure(tls, true);
+            };
+        } catch (Rejected | TlsFailed wrapped) {
+            throw (SQLException) wrapped.getCause();
         }
-        return Session.open(t, request(config, host, binaryTypes));
     }
 
-    private StartupRequest request(ConnectionConfig config, HostSpec host, IntPredicate binaryTypes) {
-        String pw = config.passwordFor(host);
-        Map<String, String> parameters = new LinkedHashMap<>(config.startupParameters());
-        if (!parameters.containsKey("timezone")) {
-            // as pgjdbc: timestamps without zone are read and written in the JVM's zone
-            parameters.put("TimeZone", TimeZone.getDefault().getID());
+    /** The startup was answered with a server error: under allow/prefer, worth one more try the other way. */
+    private static final class Rejected extends SQLException {
+        Rejected(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
+    }
+
+    /** TLS could not be set up (no TLS on the server, or the handshake failed). */
+    private static final class TlsFailed extends SQLException {
+        TlsFailed(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
+    }
+
+    /** One host's attempts; each opens a fresh TCP connection. */
+    private final class Attempt {
+        private final ConnectionConfig config;
+        private final HostSpec host;
+        private final IntPredicate binaryTypes;
+        private SQLException last;
+
+        Attempt(ConnectionConfig config, HostSpec host, IntPredicate binaryTypes) {
+            this.config = config;
+            this.host = host;
+            this.binaryTypes = binaryTypes;
         }
-        return new StartupRequest(config.user(), config.dbname(), pw == null ? null : pw.getBytes(StandardCharsets.UTF_8),
-                parameters, nonces, config.connectTimeout(), binaryTypes, AuthPolicy.DEFAULT, null);
+
+        Session plain() throws SQLException {
+            Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
+            return startup(t, null);
+        }
+
+        Session secure(TlsPolicy tls, boolean required) throws SQLException {
+            Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
+            byte[] bindingHash;
+            try {
+                if (!tls.direct() && !t.requestTls()) {
+                    if (required) {
+                        throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, "server at " + host
+                                + " does not support SSL, but sslmode=" + tls.mode().label()
+                                + " requires it; enable ssl on the server or use sslmode=prefer");
+                    }
+                    try {
+                        return startup(t, null); // 'N' under prefer: plaintext on the same connection, as libpq
+                    } catch (Rejected r) {
+                        throw (SQLException) r.getCause(); // already plaintext: nothing left to try
+                    }
+                }
+                t.startTls((plain, h, p) -> tls.handshake(plain, host.host(), p));
+                bindingHash = TlsPolicy.channelBindingHash(t.socket());
+            } catch (SQLException e) {
+                t.close();
+                if (required || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
+                throw new TlsFailed(e);
+            }
+            return startup(t, bindingHash);
+        }
+
+        private Session startup(Transport t, byte[] bindingHash) throws SQLException {
+            try {
+                return Session.open(t, request(bindingHash));
+            } catch (SQLException e) {
+                if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
+                throw new Rejected(e);
+            }
+        }
+
+        private StartupRequest request(byte[] bindingHash) {
+            String pw = config.passwordFor(host);
+            Map<String, String> parameters = new LinkedHashMap<>(config.startupParameters());
+            if (!parameters.containsKey("timezone")) {
+                // as pgjdbc: timestamps without zone are read and written in the JVM's zone
+                parameters.put("TimeZone", TimeZone.getDefault().getID());
+            }
+            AuthPolicy auth = AuthPolicy.of(config.get(Options.CHANNEL_BINDING), config.get(Options.REQUIRE_AUTH));
+            return new StartupRequest(config.user(), config.dbname(), pw == null ? null : pw.getBytes(StandardCharsets.UTF_8),
+                    parameters, nonces, config.connectTimeout(), binaryTypes, auth, bindingHash);
+        }
     }
 }

@@ -151,10 +151,10 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** Performs a TLS handshake over an established socket. */
+    /** Performs a TLS handshake over an established socket; reports its own failures as SQLExceptions. */
     @FunctionalInterface
     public interface TlsUpgrade {
-        Socket upgrade(Socket plain, String host, int port) throws IOException;
+        Socket upgrade(Socket plain, String host, int port) throws IOException, SQLException;
     }
 
     public boolean isTls() { return tls; }
