@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The start-up sequence of a {@link PgCluster}: sweep stale directories, make a fresh temporary
- * directory (owned by {@code postgres} when the JVM is root), initdb, write postgresql.conf and
- * pg_hba.conf, {@code pg_ctl start}, then one psql script for roles and database. A start on an
+ * directory (owned by {@code postgres} when the JVM is root), initdb, install the TLS files when
+ * asked for, write postgresql.conf and pg_hba.conf, {@code pg_ctl start}, then one psql script for roles and database. A start on an
  * automatically chosen port that another process took meanwhile is retried on another port; a
  * server build that rejects the {@code gss} pg_hba line is started without it.
  */
@@ -70,6 +70,7 @@ final class ClusterLauncher {
         Set<AuthRole> roles = settings.createAuthRoles()
                 ? EnumSet.allOf(AuthRole.class) : EnumSet.noneOf(AuthRole.class);
         int port = settings.port() != 0 ? settings.port() : Loopback.freePort();
+        if (settings.ssl()) ServerTls.install(dataDirectory(), settings);
         append(dataDirectory().resolve("postgresql.conf"), ServerFiles.confAdditions(settings, port, directory));
         writeHba(roles);
         int boundPort = startServer(port, roles);

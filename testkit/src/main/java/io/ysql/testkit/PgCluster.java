@@ -17,7 +17,8 @@ import java.util.Set;
  * on the loopback addresses, admits one login role per authentication method ({@link AuthRole}),
  * and is stopped and deleted by {@link #stop()}, or at the latest when the JVM exits, even after
  * failed tests. Administration runs the system {@code psql} as the superuser over the cluster's
- * own unix socket. A directory left by a killed JVM is removed by the next start.
+ * own unix socket. A directory left by a killed JVM is removed by the next start. With
+ * {@link Settings.Builder#ssl(ServerCertKind)} it serves TLS with {@link TestCertificates}.
  */
 public final class PgCluster implements AutoCloseable {
     private final Settings settings;
@@ -31,6 +32,7 @@ public final class PgCluster implements AutoCloseable {
     private final StartupTimes startupTimes;
     private final ClusterTeardown teardown;
     private final boolean shared;
+    private ServerCertKind serverCert;
 
     PgCluster(Settings settings, int port, PgBinaries binaries, Path directory, Psql psql, String serverVersion,
               int majorVersion, Set<AuthRole> authRoles, StartupTimes startupTimes, ClusterTeardown teardown,
@@ -46,6 +48,7 @@ public final class PgCluster implements AutoCloseable {
         this.startupTimes = startupTimes;
         this.teardown = teardown;
         this.shared = shared;
+        this.serverCert = settings.sslCert();
     }
 
     /**
@@ -57,6 +60,18 @@ public final class PgCluster implements AutoCloseable {
      */
     public static PgCluster shared() {
         return SharedCluster.get();
+    }
+
+    /**
+     * The one TLS cluster of this JVM, started on first use and stopped at JVM exit: server
+     * certificate {@link ServerCertKind#SERVER}, {@link HbaMode#ANY}, the {@link AuthRole}s and the
+     * {@link TlsRole}s. Its {@link #close()} does nothing. A test that calls
+     * {@link #useServerCert(ServerCertKind)} on it must switch back to {@code SERVER} when done.
+     *
+     * @throws IllegalStateException when it cannot be started (on every call, with the cause)
+     */
+    public static PgCluster sharedTls() {
+        return SharedCluster.getTls();
     }
 
     /** Starts a cluster with default {@link Settings} on a free port. */
@@ -98,6 +113,30 @@ public final class PgCluster implements AutoCloseable {
 
     /** The roles created for the authentication methods; empty when the settings asked for none. */
     public Set<AuthRole> authRoles() { return authRoles; }
+
+    /** The roles that log in with a client certificate; empty when TLS is off or no roles were asked for. */
+    public Set<TlsRole> tlsRoles() { return settings.tlsRoles(); }
+
+    /** The certificate the server presents now; empty when TLS is off. */
+    public synchronized Optional<ServerCertKind> serverCert() {
+        return Optional.ofNullable(serverCert);
+    }
+
+    /**
+     * Makes the running server present another certificate (and its key) to new connections,
+     * without a restart: the files are copied into the data directory, named with
+     * {@code ALTER SYSTEM}, and loaded by {@code pg_reload_conf()}; returns once new connections
+     * get the new certificate. Existing connections keep theirs.
+     *
+     * @throws IllegalStateException when the cluster has TLS off, is stopped, or did not reload
+     */
+    public synchronized void useServerCert(ServerCertKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (!settings.ssl()) throw new IllegalStateException("the cluster in " + directory + " has TLS off");
+        if (!isRunning()) throw new IllegalStateException("the cluster in " + directory + " is stopped");
+        ServerTls.use(kind, psql, database(), dataDirectory(), logFile());
+        serverCert = kind;
+    }
 
     /** {@link AuthRole#GSS} when this server build accepted a {@code gss} pg_hba line, else empty. */
     public Optional<AuthRole> gssRole() {
@@ -182,7 +221,8 @@ public final class PgCluster implements AutoCloseable {
     @Override
     public String toString() {
         return "PgCluster[" + host() + ":" + port + "/" + database() + ", PostgreSQL " + majorVersion
-                + ", " + directory + (isRunning() ? "" : ", stopped") + "]";
+                + serverCert().map(kind -> ", TLS " + kind).orElse("") + ", " + directory
+                + (isRunning() ? "" : ", stopped") + "]";
     }
 
     /** Wall-clock durations of the start-up steps. */
@@ -194,12 +234,14 @@ public final class PgCluster implements AutoCloseable {
      * How to make a cluster. Defaults: a free port, superuser {@code yugabyte} with password
      * {@code yugabyte}, database {@code yugabyte}, {@code scram-sha-256} password encryption,
      * listening on 127.0.0.1 (and ::1 when the machine has IPv6 loopback), auth roles created.
+     * TLS off, generated TCP pg_hba lines of type {@code host}.
      * Extra pg_hba lines go before the generated TCP lines, so they win; extra postgresql.conf
      * lines go after the generated ones, so they win too. {@link #toString()} hides the password.
      */
     public record Settings(int port, String superuser, String superuserPassword, String database,
                            String passwordEncryption, List<String> extraConf, List<String> extraHba,
-                           List<String> listenAddresses, boolean createAuthRoles) {
+                           List<String> listenAddresses, boolean createAuthRoles, ServerCertKind sslCert,
+                           HbaMode hbaMode, boolean sslCrl) {
         static final List<String> PASSWORD_ENCRYPTIONS = List.of("scram-sha-256", "md5");
 
         public Settings {
@@ -215,6 +257,19 @@ public final class PgCluster implements AutoCloseable {
             extraHba = singleLines("extraHba", extraHba);
             listenAddresses = singleLines("listenAddresses", listenAddresses);
             if (listenAddresses.isEmpty()) throw new IllegalArgumentException("listenAddresses must not be empty");
+            Objects.requireNonNull(hbaMode, "hbaMode");
+            if (sslCert == null && hbaMode == HbaMode.SSL_ONLY) {
+                throw new IllegalArgumentException("hbaMode SSL_ONLY needs ssl(...): no client could log in over TCP");
+            }
+            if (sslCert == null && sslCrl) throw new IllegalArgumentException("sslCrl needs ssl(...)");
+        }
+
+        /** Whether the server runs with {@code ssl = on}, presenting {@link #sslCert()} (null when off). */
+        public boolean ssl() { return sslCert != null; }
+
+        /** The {@link TlsRole}s the cluster creates: all of them when TLS is on and auth roles are created. */
+        public Set<TlsRole> tlsRoles() {
+            return ssl() && createAuthRoles ? EnumSet.allOf(TlsRole.class) : EnumSet.noneOf(TlsRole.class);
         }
 
         public static Settings defaults() { return builder().build(); }
@@ -223,7 +278,8 @@ public final class PgCluster implements AutoCloseable {
         public Builder toBuilder() {
             Builder b = new Builder().port(port).superuser(superuser).superuserPassword(superuserPassword)
                     .database(database).passwordEncryption(passwordEncryption)
-                    .listenAddresses(listenAddresses).createAuthRoles(createAuthRoles);
+                    .listenAddresses(listenAddresses).createAuthRoles(createAuthRoles)
+                    .ssl(sslCert).hbaMode(hbaMode).sslCrl(sslCrl);
             extraConf.forEach(b::addConfLine);
             extraHba.forEach(b::addHbaLine);
             return b;
@@ -234,7 +290,8 @@ public final class PgCluster implements AutoCloseable {
             return "Settings[port=" + port + ", superuser=" + superuser + ", superuserPassword=***, database="
                     + database + ", passwordEncryption=" + passwordEncryption + ", extraConf=" + extraConf
                     + ", extraHba=" + extraHba + ", listenAddresses=" + listenAddresses
-                    + ", createAuthRoles=" + createAuthRoles + "]";
+                    + ", createAuthRoles=" + createAuthRoles + ", sslCert=" + sslCert + ", hbaMode=" + hbaMode
+                    + ", sslCrl=" + sslCrl + "]";
         }
 
         private static void requireName(String what, String name) {
@@ -263,6 +320,9 @@ public final class PgCluster implements AutoCloseable {
             private final List<String> extraHba = new ArrayList<>();
             private List<String> listenAddresses;
             private boolean createAuthRoles = true;
+            private ServerCertKind sslCert;
+            private HbaMode hbaMode = HbaMode.ANY;
+            private boolean sslCrl;
 
             private Builder() {}
 
@@ -281,11 +341,24 @@ public final class PgCluster implements AutoCloseable {
             }
             public Builder createAuthRoles(boolean create) { this.createAuthRoles = create; return this; }
 
+            /**
+             * {@code ssl = on} with this server certificate and key from {@link TestCertificates}, and
+             * {@code ssl_ca_file} set to its root (so the server asks for client certificates and
+             * checks them); creates the {@link TlsRole}s. Null (the default) leaves TLS off.
+             */
+            public Builder ssl(ServerCertKind kind) { this.sslCert = kind; return this; }
+
+            /** Which connections the generated TCP pg_hba lines admit; default {@link HbaMode#ANY}. */
+            public Builder hbaMode(HbaMode mode) { this.hbaMode = mode; return this; }
+
+            /** Sets {@code ssl_crl_file} to {@link TestCertificates#crl()}, checking client certificates against it. */
+            public Builder sslCrl(boolean crl) { this.sslCrl = crl; return this; }
+
             public Settings build() {
                 List<String> listen = listenAddresses != null ? listenAddresses
                         : Loopback.hasIpv6() ? List.of(Loopback.IPV4, Loopback.IPV6) : List.of(Loopback.IPV4);
                 return new Settings(port, superuser, superuserPassword, database, passwordEncryption,
-                        extraConf, extraHba, listen, createAuthRoles);
+                        extraConf, extraHba, listen, createAuthRoles, sslCert, hbaMode, sslCrl);
             }
         }
     }

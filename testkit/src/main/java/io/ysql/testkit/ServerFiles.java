@@ -29,6 +29,7 @@ final class ServerFiles {
                 "password_encryption = " + Quoting.confValue(settings.passwordEncryption()),
                 "log_min_messages = warning",
                 "logging_collector = off"));
+        lines.addAll(ServerTls.confLines(settings));
         lines.addAll(settings.extraConf());
         return String.join("\n", lines) + "\n";
     }
@@ -39,8 +40,10 @@ final class ServerFiles {
     }
 
     /**
-     * pg_hba.conf: trust on the unix socket (administration), the extra lines, one line per auth
-     * role and loopback address, then every other role with the cluster's password method.
+     * pg_hba.conf: trust on the unix socket (administration), the extra lines, one {@code hostssl}
+     * line per TLS role and loopback address, one line per auth role and loopback address, then
+     * every other role with the cluster's password method; the type of the last two kinds of line
+     * comes from the settings' {@link HbaMode}.
      */
     static String hba(PgCluster.Settings settings, Set<AuthRole> roles, boolean ipv6) {
         List<String> addresses = ipv6 ? List.of("127.0.0.1/32", "::1/128") : List.of("127.0.0.1/32");
@@ -49,14 +52,22 @@ final class ServerFiles {
                 "# TYPE  DATABASE  USER  ADDRESS  METHOD",
                 "local all all trust"));
         lines.addAll(settings.extraHba());
+        Set<TlsRole> tlsRoles = settings.tlsRoles();
+        for (TlsRole role : TlsRole.values()) {
+            if (!tlsRoles.contains(role)) continue;
+            for (String address : addresses) {
+                lines.add("hostssl all " + role.user() + " " + address + " " + role.hbaMethod());
+            }
+        }
+        String type = settings.hbaMode().recordType();
         for (AuthRole role : AuthRole.values()) {
             if (!roles.contains(role)) continue;
             for (String address : addresses) {
-                lines.add("host all " + role.user() + " " + address + " " + role.hbaMethod());
+                lines.add(type + " all " + role.user() + " " + address + " " + role.hbaMethod());
             }
         }
         for (String address : addresses) {
-            lines.add("host all all " + address + " " + settings.passwordEncryption());
+            lines.add(type + " all all " + address + " " + settings.passwordEncryption());
         }
         return String.join("\n", lines) + "\n";
     }

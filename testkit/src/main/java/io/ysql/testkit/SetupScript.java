@@ -3,13 +3,13 @@ package io.ysql.testkit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one psql script run right after a cluster starts, so that set-up costs one process and one
  * connection: the superuser's SCRAM password, the auth roles (each stored under the
- * {@code password_encryption} its method needs), the database and the roles' grants on it, then
- * three result lines: server version, version number, and the number of pg_hba lines in error.
+ * {@code password_encryption} its method needs), the TLS roles (with SCRAM), the database and the
+ * roles' grants on it, then three result lines: server version, version number, and the number
+ * of pg_hba lines in error.
  */
 final class SetupScript {
     static final Set<String> BUILT_IN_DATABASES = Set.of("postgres", "template0", "template1");
@@ -46,15 +46,22 @@ final class SetupScript {
             statements.add("CREATE ROLE " + Quoting.sqlIdentifier(role.user())
                     + " LOGIN PASSWORD " + Quoting.sqlLiteral(role.password()));
         }
+        if (!settings.tlsRoles().isEmpty()) statements.add("SET password_encryption = 'scram-sha-256'");
+        for (TlsRole role : settings.tlsRoles()) {
+            statements.add("CREATE ROLE " + Quoting.sqlIdentifier(role.user()) + " LOGIN"
+                    + (role.password() == null ? "" : " PASSWORD " + Quoting.sqlLiteral(role.password())));
+        }
         statements.add("RESET password_encryption");
         String database = Quoting.sqlIdentifier(settings.database());
         if (!BUILT_IN_DATABASES.contains(settings.database())) {
             statements.add("CREATE DATABASE " + database + " OWNER " + Quoting.sqlIdentifier(settings.superuser())
                     + (majorVersion >= 15 ? " STRATEGY FILE_COPY" : ""));
         }
-        if (!roles.isEmpty()) {
-            statements.add("GRANT CONNECT, CREATE ON DATABASE " + database + " TO " + roles.stream().sorted()
-                    .map(role -> Quoting.sqlIdentifier(role.user())).collect(Collectors.joining(", ")));
+        List<String> grantees = new ArrayList<>();
+        roles.stream().sorted().forEach(role -> grantees.add(Quoting.sqlIdentifier(role.user())));
+        settings.tlsRoles().forEach(role -> grantees.add(Quoting.sqlIdentifier(role.user())));
+        if (!grantees.isEmpty()) {
+            statements.add("GRANT CONNECT, CREATE ON DATABASE " + database + " TO " + String.join(", ", grantees));
         }
         statements.add("SELECT current_setting('server_version')");
         statements.add("SELECT current_setting('server_version_num')");

@@ -2,7 +2,10 @@
  * Throwaway PostgreSQL clusters for tests and the demo: {@link io.ysql.testkit.PgCluster} runs
  * initdb and pg_ctl from the machine's PostgreSQL binaries into a fresh temporary directory, with
  * one login role per authentication method ({@link io.ysql.testkit.AuthRole}) and a cleanup at
- * JVM exit; {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
+ * JVM exit, optionally with TLS ({@link io.ysql.testkit.PgCluster#sharedTls()}); the
+ * certificates, keys and CRLs of a test PKI come from {@link io.ysql.testkit.TestCertificates},
+ * made with BouncyCastle (a dependency of the testkit only, never of the driver);
+ * {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
  * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers;
  * {@link io.ysql.testkit.ScriptedServer} plays misbehaving or hostile servers, built from the
  * driver's own wire messages (its only use of the driver). Administration goes through the

@@ -36,6 +36,44 @@ class ServerFilesTest {
     }
 
     @Test
+    void hbaModeRewritesTheGeneratedLinesAndTlsRolesGetHostssl() {
+        PgCluster.Settings tls = PgCluster.Settings.builder().ssl(ServerCertKind.SERVER).hbaMode(HbaMode.NOSSL_ONLY)
+                .build();
+        List<String> lines = ServerFiles.hba(tls, EnumSet.of(AuthRole.MD5), false).lines()
+                .filter(line -> !line.startsWith("#")).toList();
+        assertThat(lines).containsExactly(
+                "local all all trust",
+                "hostssl all cert_user 127.0.0.1/32 cert",
+                "hostssl all cert_scram_user 127.0.0.1/32 scram-sha-256 clientcert=verify-full",
+                "hostnossl all md5_user 127.0.0.1/32 md5",
+                "hostnossl all all 127.0.0.1/32 scram-sha-256");
+        String sslOnly = ServerFiles.hba(tls.toBuilder().hbaMode(HbaMode.SSL_ONLY).build(), EnumSet.of(AuthRole.MD5), true);
+        assertThat(sslOnly).contains("hostssl all md5_user ::1/128 md5", "hostssl all all ::1/128 scram-sha-256")
+                .doesNotContain("\nhost ").doesNotContain("hostnossl");
+    }
+
+    @Test
+    void tlsConfNamesTheCopiedFiles() {
+        PgCluster.Settings tls = settings.toBuilder().ssl(ServerCertKind.NOT_YET_VALID).sslCrl(true).build();
+        List<String> lines = ServerFiles.confAdditions(tls, 5433, Path.of("/tmp/ysql-pg-1")).lines().toList();
+        assertThat(lines).containsSubsequence("ssl = on", "ssl_cert_file = 'server-not-yet-valid.crt'",
+                "ssl_key_file = 'server-not-yet-valid.key'", "ssl_ca_file = 'root.crt'", "ssl_crl_file = 'root.crl'",
+                "fsync = on");
+        assertThat(ServerFiles.confAdditions(settings, 5433, Path.of("/tmp/ysql-pg-1"))).doesNotContain("ssl");
+    }
+
+    @Test
+    void setupScriptCreatesTheTlsRoles() {
+        PgCluster.Settings tls = settings.toBuilder().ssl(ServerCertKind.SERVER).build();
+        String sql = SetupScript.sql(tls, EnumSet.of(AuthRole.MD5), 15);
+        assertThat(sql).contains("CREATE ROLE \"cert_user\" LOGIN;\n")
+                .contains("SET password_encryption = 'scram-sha-256';\nCREATE ROLE \"cert_user\"")
+                .contains("CREATE ROLE \"cert_scram_user\" LOGIN PASSWORD 'cert_scram_user_pw'")
+                .contains("TO \"md5_user\", \"cert_user\", \"cert_scram_user\"");
+        assertThat(SetupScript.sql(settings, EnumSet.of(AuthRole.MD5), 15)).doesNotContain("cert_");
+    }
+
+    @Test
     void confPutsExtraLinesLast() {
         List<String> lines = ServerFiles.confAdditions(settings, 5433, Path.of("/tmp/ysql-pg-1")).lines().toList();
         assertThat(lines).contains("listen_addresses = '127.0.0.1,::1'", "port = 5433",

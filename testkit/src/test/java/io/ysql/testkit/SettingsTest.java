@@ -21,6 +21,20 @@ class SettingsTest {
         assertThat(settings.extraHba()).isEmpty();
         assertThat(settings.listenAddresses()).startsWith("127.0.0.1");
         assertThat(settings.listenAddresses().contains("::1")).isEqualTo(Loopback.hasIpv6());
+        assertThat(settings.ssl()).isFalse();
+        assertThat(settings.sslCert()).isNull();
+        assertThat(settings.hbaMode()).isEqualTo(HbaMode.ANY);
+        assertThat(settings.sslCrl()).isFalse();
+        assertThat(settings.tlsRoles()).isEmpty();
+    }
+
+    @Test
+    void tlsRolesComeWithTlsAndAuthRoles() {
+        PgCluster.Settings tls = PgCluster.Settings.builder().ssl(ServerCertKind.EXPIRED).build();
+        assertThat(tls.ssl()).isTrue();
+        assertThat(tls.tlsRoles()).containsExactlyInAnyOrder(TlsRole.CERT, TlsRole.CERT_SCRAM);
+        assertThat(tls.toBuilder().createAuthRoles(false).build().tlsRoles()).isEmpty();
+        assertThat(tls.toString()).contains("sslCert=EXPIRED", "hbaMode=ANY");
     }
 
     @Test
@@ -33,7 +47,8 @@ class SettingsTest {
     void toBuilderRoundTrips() {
         PgCluster.Settings settings = PgCluster.Settings.builder().port(6000).superuser("a").superuserPassword("b")
                 .database("c").passwordEncryption("md5").addConfLine("x = 1").addHbaLine("local all all reject")
-                .listenAddresses(List.of("::1")).createAuthRoles(false).build();
+                .listenAddresses(List.of("::1")).createAuthRoles(false)
+                .ssl(ServerCertKind.WILDCARD).hbaMode(HbaMode.SSL_ONLY).sslCrl(true).build();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
 
@@ -49,5 +64,11 @@ class SettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("single lines");
         assertThatThrownBy(() -> PgCluster.Settings.builder().listenAddresses(List.of()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listenAddresses");
+        assertThatThrownBy(() -> PgCluster.Settings.builder().hbaMode(HbaMode.SSL_ONLY).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SSL_ONLY");
+        assertThatThrownBy(() -> PgCluster.Settings.builder().sslCrl(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sslCrl");
+        assertThatThrownBy(() -> PgCluster.Settings.builder().hbaMode(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("hbaMode");
     }
 }
