@@ -25,4 +25,7 @@ public interface YsqlConnection extends Connection {
 
     /** The process id of the server backend serving this connection. */
     int backendProcessId();
+
+    /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */
+    ConnectionInfo connectionInfo();
 }

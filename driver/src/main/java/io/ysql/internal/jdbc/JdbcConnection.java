@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.ConnectionInfo;
 import io.ysql.Cursor;
 import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
@@ -12,6 +13,9 @@ import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.TransactionStatus;
 import io.ysql.internal.sql.SqlQuoting;
+import io.ysql.internal.tls.TlsPolicy;
+import io.ysql.internal.tls.TlsSessionInfo;
+import io.ysql.internal.transport.Transport;
 import java.sql.CallableStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -73,6 +77,15 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
     @Override public Map<String, String> serverParameters() { return session.parameters(); }
     @Override public int backendProcessId() { return session.backendKey() == null ? 0 : session.backendKey().processId(); }
+
+    @Override
+    public ConnectionInfo connectionInfo() {
+        Transport t = session.transport();
+        if (!t.isTls()) return new ConnectionInfo(t.host(), t.port(), false, null, null, null, null, session.authMethod());
+        TlsSessionInfo tls = TlsPolicy.describe(t.socket());
+        return new ConnectionInfo(t.host(), t.port(), true, tls.protocol(), tls.cipherSuite(), tls.peerSubject(),
+                tls.peerIssuer(), session.authMethod());
+    }
 
     // ---- statements ------------------------------------------------------------------------
 
