@@ -48,7 +48,7 @@ final class ConfigResolver {
         r.applyDefaults();
         List<HostSpec> hosts = HostPairing.pair(r.values, r.origins);
         PgPass pgPass = r.passwordFile();
-        return new ConnectionConfig(r.values, r.origins, hosts, pgPass, urlPrefix);
+        return new ConnectionConfig(r.values, r.origins, hosts, pgPass, urlPrefix, r.sources.homeDir());
     }
 
     static ConnectionOption<?> lookup(String name) throws SQLException {

@@ -1,5 +1,6 @@
 package io.ysql.config;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
@@ -39,9 +40,11 @@ public final class ConnectionConfig {
     private final PgPass pgPass;
     private final String urlPrefix;
     private final String password;
+    private final Path homeDirectory;
 
     ConnectionConfig(Map<ConnectionOption<?>, Object> values, Map<ConnectionOption<?>, ValueOrigin> origins,
-                     List<HostSpec> hosts, PgPass pgPass, String urlPrefix) {
+                     List<HostSpec> hosts, PgPass pgPass, String urlPrefix, Path homeDirectory) {
+        this.homeDirectory = homeDirectory;
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.hosts = List.copyOf(hosts);
         this.pgPass = pgPass;
@@ -126,6 +129,14 @@ public final class ConnectionConfig {
     /** The hosts to try, in order, each with its port (and {@code hostaddr}, if given). */
     public List<HostSpec> hosts() {
         return hosts;
+    }
+
+    /**
+     * The home directory the configuration was resolved against (where {@code .pgpass} and the
+     * default TLS files under {@code .postgresql/} are looked for), or null when there is none.
+     */
+    public Path homeDirectory() {
+        return homeDirectory;
     }
 
     /** The database name. */

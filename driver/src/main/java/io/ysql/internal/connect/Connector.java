@@ -11,7 +11,6 @@ import io.ysql.internal.session.StartupRequest;
 import io.ysql.internal.tls.TlsPolicy;
 import io.ysql.internal.transport.Transport;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,15 +32,10 @@ import java.util.function.Supplier;
  * rejected the TLS session; {@code require}, {@code verify-ca}, {@code verify-full} TLS only.
  */
 public final class Connector {
-    private final Path home;
     private final Supplier<String> nonces;
 
-    /**
-     * @param home the user's home directory, where {@code .postgresql/} files are looked for
-     * @param random the source of SCRAM nonces
-     */
-    public Connector(Path home, SecureRandom random) {
-        this.home = home;
+    /** @param random the source of SCRAM nonces */
+    public Connector(SecureRandom random) {
         this.nonces = () -> {
             byte[] b = new byte[18];
             random.nextBytes(b);
@@ -49,13 +43,14 @@ public final class Connector {
         };
     }
 
-    /** A connector for the current user with a fresh {@link SecureRandom}. */
+    /** A connector with a fresh {@link SecureRandom}. */
     public static Connector system() {
-        return new Connector(Path.of(System.getProperty("user.home", ".")), new SecureRandom());
+        return new Connector(new SecureRandom());
     }
 
     public Session open(ConnectionConfig config, IntPredicate binaryResultTypes) throws SQLException {
-        TlsPolicy tls = TlsPolicy.of(config, home); // bad TLS settings fail here, before any host is tried
+        // bad TLS settings fail here, before any host is tried; default files come from the config's home directory
+        TlsPolicy tls = TlsPolicy.of(config, config.homeDirectory());
         List<SQLException> failures = new ArrayList<>();
         for (HostSpec host : config.hosts()) {
             try {
