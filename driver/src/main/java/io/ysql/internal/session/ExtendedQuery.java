@@ -11,7 +11,6 @@ import io.ysql.internal.wire.backend.ErrorResponse;
 import io.ysql.internal.wire.backend.ParseComplete;
 import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.CopyFail;
-import io.ysql.internal.wire.frontend.Describe;
 import io.ysql.internal.wire.frontend.Execute;
 import io.ysql.internal.wire.frontend.Parse;
 import io.ysql.internal.wire.frontend.Query;
@@ -21,26 +20,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The extended query flow for one statement run once or many times (a batch) in one round trip:
- * Parse of the unnamed statement, then Bind and Execute per parameter set, one Sync. A new Parse
- * is sent when a parameter set's types differ from the previous one's. The portal is described
- * once, before the first Execute, when the caller wants rows.
+ * The batch flow: one statement run once per parameter set in one round trip: Parse of the
+ * unnamed statement, then Bind and Execute per parameter set, one Sync. A new Parse is sent when
+ * a parameter set's types differ from the previous one's. Rows are not kept, only counts.
  */
 final class ExtendedQuery extends Exchange {
     private final String sql;
     private final List<Bindings> executions;
-    private final short[] resultFormats;
-    private final int maxRows;
-    private final boolean describe;
     private final ResultCollector collector = new ResultCollector();
     private int failedExecution = -1;
+    private static final short[] NO_FORMATS = new short[0];
 
-    ExtendedQuery(String sql, List<Bindings> executions, short[] resultFormats, int maxRows, boolean describe) {
+    ExtendedQuery(String sql, List<Bindings> executions) {
         this.sql = sql;
         this.executions = executions;
-        this.resultFormats = resultFormats;
-        this.maxRows = maxRows;
-        this.describe = describe;
     }
 
     @Override
@@ -53,9 +46,8 @@ final class ExtendedQuery extends Exchange {
                 out.add(new Parse("", sql, b.typeOids()));
                 parsedTypes = b.typeOids();
             }
-            out.add(new Bind("", "", b.formats(), b.values(), resultFormats));
-            if (i == 0 && describe) out.add(Describe.portal(""));
-            out.add(new Execute("", maxRows));
+            out.add(new Bind("", "", b.formats(), b.values(), NO_FORMATS));
+            out.add(new Execute("", 0));
         }
         out.add(Sync.INSTANCE);
     }
@@ -63,7 +55,7 @@ final class ExtendedQuery extends Exchange {
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete) return;
-        if (m instanceof DataRow && !describe) return; // a batch keeps no rows; undescribed, they cannot be decoded
+        if (m instanceof DataRow) return; // a batch keeps no rows; undescribed, they cannot be decoded
         if (collector.accept(m)) return;
         if (m instanceof ErrorResponse e) {
             if (failedExecution < 0) failedExecution = results().size();

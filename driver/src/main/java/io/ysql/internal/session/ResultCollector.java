@@ -54,6 +54,15 @@ final class ResultCollector {
         rows = null;
     }
 
+    /**
+     * Sets the description of the statement about to run, when it is known without a Describe
+     * (a cached statement); null for one that returns no rows.
+     */
+    void expect(RowDescription d) {
+        description = d;
+        rows = d == null ? null : new ArrayList<>();
+    }
+
     /** Results completed so far. */
     List<QueryResult> results() { return results; }
 

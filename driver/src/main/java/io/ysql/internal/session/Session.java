@@ -53,7 +53,7 @@ public final class Session implements AutoCloseable {
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
     private final String authMethod;
-    private final ResultFormats resultFormats;
+    private final StatementCache statements;
     private final Queue<Notification> notifications = new ConcurrentLinkedQueue<>();
     private volatile TransactionStatus status;
     private volatile SQLException broken;
@@ -70,7 +70,7 @@ public final class Session implements AutoCloseable {
         this.parameters = new ConcurrentHashMap<>(parameters);
         this.backendKey = key;
         this.status = status;
-        this.resultFormats = new ResultFormats(binaryResultType);
+        this.statements = new StatementCache(binaryResultType);
         reader.maxLength(Transport.MAX_MESSAGE_LENGTH);
     }
 
@@ -116,17 +116,24 @@ public final class Session implements AutoCloseable {
      */
     public QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        short[] formats = resultFormats.forStatement(sql);
-        ExtendedQuery q = new ExtendedQuery(sql, List.of(bindings), formats, maxRows, true);
+        return execute(sql, bindings, maxRows, notices, false);
+    }
+
+    private QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices, boolean retry)
+            throws SQLException {
+        CachedQuery q = new CachedQuery(sql, bindings, maxRows, statements);
         run(q, notices);
-        if (q.failure() != null && resultFormats.isStaleFormatError(q.failure(), formats)) {
-            // The statement's columns changed since they were cached (DDL); the Bind failed before anything ran.
-            resultFormats.forget(sql);
-            if (status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices);
+        SQLException f = q.failure();
+        if (f != null && q.usedCache() && StatementCache.isStale(f)) {
+            // DDL changed the columns, or DISCARD ALL dropped the statement: forget it, and run it afresh
+            // unless the failure aborted a transaction block (then the caller must roll back first)
+            if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
+            statements.forget(sql, bindings.typeOids());
+            if (!retry && status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices, true);
         }
         q.throwIfFailed();
-        QueryResult r = q.results().get(0);
-        if (r.description() != null) resultFormats.remember(sql, r.description());
+        QueryResult r = q.result();
+        statements.ran(sql, bindings.typeOids(), r.description(), q.described());
         return r;
     }
 
@@ -137,7 +144,7 @@ public final class Session implements AutoCloseable {
     public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
             throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        ExtendedQuery q = new ExtendedQuery(sql, batch, new short[0], 0, false);
+        ExtendedQuery q = new ExtendedQuery(sql, batch);
         run(q, notices);
         if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
         return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
