@@ -122,8 +122,8 @@ public final class ScriptedServer implements AutoCloseable {
             while (true) peer.read(FrontendMessage.class);
         } catch (EOFException | SocketException e) { // end of stream, or a reset: the client closed
             if (isClosed()) return;
+            if (!scripted) fail(e); // recorded before the close is signalled, so a waiting test sees it
             clientCloses.release();
-            if (!scripted) fail(e);
         } catch (Exception | AssertionError e) {
             if (!isClosed()) fail(e);
         }

@@ -75,8 +75,10 @@ final class CachedQuery extends Exchange {
         return all.get(all.size() - 1);
     }
 
-    /** True when this run described its portal (so its result carries the server's description). */
-    boolean described() { return plan != null && plan.kind() == StatementCache.Kind.UNNAMED; }
+    /** Tells the cache this run completed. */
+    void recordRun() {
+        cache.ran(plan, result().description(), plan.kind() == StatementCache.Kind.UNNAMED);
+    }
 
     /** True when the plan used a named statement (a failure may mean it is stale). */
     boolean usedCache() { return plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || plan.formats().length > 0); }

@@ -18,7 +18,7 @@ import java.util.List;
 abstract class Exchange {
     private volatile boolean done;
     private SQLException failure;
-    private final List<ServerError> notices = new ArrayList<>(0);
+    private List<ServerError> notices = List.of();
     private ReadyForQuery ready;
     private FrontendMessage reply;
     private boolean begin;
@@ -78,7 +78,10 @@ abstract class Exchange {
         if (failure == null) failure = e;
     }
 
-    final void notice(ServerError n) { notices.add(n); }
+    final void notice(ServerError n) {
+        if (notices.isEmpty()) notices = new ArrayList<>(2);
+        notices.add(n);
+    }
 
     /** Asks the session to send {@code m} now, while the server waits for it (e.g. CopyFail). */
     final void reply(FrontendMessage m) { reply = m; }

@@ -132,9 +132,8 @@ public final class Session implements AutoCloseable {
             if (!retry && status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices, true);
         }
         q.throwIfFailed();
-        QueryResult r = q.result();
-        statements.ran(sql, bindings.typeOids(), r.description(), q.described());
-        return r;
+        q.recordRun();
+        return q.result();
     }
 
     /**

@@ -31,10 +31,11 @@ final class StatementCache {
     /** How one execution is sent. */
     enum Kind { UNNAMED, PREPARE, NAMED }
 
-    /** The plan for one execution: the statement name ("" for unnamed), formats, and the description when known. */
-    record Plan(Kind kind, String name, short[] formats, RowDescription description) {
-        static final Plan TEXT = new Plan(Kind.UNNAMED, "", ALL_TEXT, null);
-    }
+    /**
+     * The plan for one execution: the statement name ("" for unnamed), formats, the description
+     * when known, and the cache's key for recording the run.
+     */
+    record Plan(Kind kind, String name, short[] formats, RowDescription description, Object key) {}
 
     private record Key(String sql, int[] types) {
         @Override public boolean equals(Object o) {
@@ -68,26 +69,27 @@ final class StatementCache {
 
     /** Decides how to send the next run of {@code sql}; called under the write permit. */
     Plan plan(String sql, int[] types) {
+        Key key = new Key(sql, types);
         lock.lock();
         try {
-            Entry e = entries.get(new Key(sql, types));
-            if (e == null || e.runs == 0) return Plan.TEXT;
-            if (e.name != null) return new Plan(Kind.NAMED, e.name, e.formats, e.description);
+            Entry e = entries.get(key);
+            if (e == null || e.runs == 0) return new Plan(Kind.UNNAMED, "", ALL_TEXT, null, key);
+            if (e.name != null) return new Plan(Kind.NAMED, e.name, e.formats, e.description, key);
             if (e.runs + 1 >= PREPARE_THRESHOLD && (e.description != null || !e.hasRows)) {
                 e.name = "ysql_" + (++nextName);
-                return new Plan(Kind.PREPARE, e.name, e.formats, e.description);
+                return new Plan(Kind.PREPARE, e.name, e.formats, e.description, key);
             }
-            return new Plan(Kind.UNNAMED, "", e.formats, null);
+            return new Plan(Kind.UNNAMED, "", e.formats, null, key);
         } finally {
             lock.unlock();
         }
     }
 
     /** Records a completed run; {@code description} is what the server described (unnamed runs), or null. */
-    void ran(String sql, int[] types, RowDescription description, boolean described) {
+    void ran(Plan plan, RowDescription description, boolean described) {
         lock.lock();
         try {
-            Entry e = entries.computeIfAbsent(new Key(sql, types), k -> new Entry());
+            Entry e = entries.computeIfAbsent((Key) plan.key(), k -> new Entry());
             e.runs++;
             if (described) {
                 e.hasRows = description != null;

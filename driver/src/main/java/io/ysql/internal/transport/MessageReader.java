@@ -4,6 +4,7 @@ import io.ysql.internal.buffer.ByteReader;
 import io.ysql.internal.wire.BackendDecoder;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.ProtocolViolation;
+import io.ysql.internal.wire.backend.DataRow;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +55,18 @@ public final class MessageReader {
         }
         int bodyLength = length - 4;
         fill(5 + bodyLength);
-        // The decoded message may keep a reference to its body (DataRow does), so hand it its own array.
-        byte[] body = Arrays.copyOfRange(buf, start + 5, start + 5 + bodyLength);
+        int bodyStart = start + 5;
         start += 5 + bodyLength;
+        BackendMessage m;
+        if (tag == DataRow.TAG) {
+            // a DataRow keeps a reference to its body, so it gets an array of its own
+            m = DataRow.decode(Arrays.copyOfRange(buf, bodyStart, bodyStart + bodyLength), 0, bodyLength);
+        } else {
+            m = BackendDecoder.decode(tag, buf, bodyStart, bodyLength); // copies what it keeps
+        }
         if (start == end) start = end = 0;
         if (buf.length > 4 * 1024 * 1024 && start == 0 && end == 0) buf = new byte[INITIAL];
-        return BackendDecoder.decode(tag, body, 0, bodyLength);
+        return m;
     }
 
     /** Reads one raw byte (the answer to SSLRequest). */
