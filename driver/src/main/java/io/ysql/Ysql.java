@@ -1,5 +1,6 @@
 package io.ysql;
 
+import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
@@ -8,6 +9,7 @@ import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +45,16 @@ public final class Ysql {
         return connect(ConnectionConfig.parse(conninfo, extra));
     }
 
+    /**
+     * Connects with a conninfo string, URI or JDBC URL ({@code extra} may be {@code null}), taking
+     * the environment variables and the home directory from {@code sources} instead of the
+     * process's: {@code ~/.pgpass} and the default TLS files under {@code ~/.postgresql/} are
+     * looked for in {@code sources.homeDir()}.
+     */
+    public static YsqlConnection connect(String conninfo, Properties extra, ConfigSources sources) throws SQLException {
+        return open(ConnectionConfig.parse(conninfo, extra, sources), new Connector(sources.homeDir(), new SecureRandom()));
+    }
+
     /** Connects with options given as a map ({@code host}, {@code port}, {@code dbname} …). */
     public static YsqlConnection connect(Map<String, ?> options) throws SQLException {
         return connect(ConnectionConfig.fromMap(options));
@@ -50,7 +62,11 @@ public final class Ysql {
 
     /** Connects with a parsed configuration. */
     public static YsqlConnection connect(ConnectionConfig config) throws SQLException {
-        Session session = Connector.system().open(config, PgTypes::binaryResult);
+        return open(config, Connector.system());
+    }
+
+    private static YsqlConnection open(ConnectionConfig config, Connector connector) throws SQLException {
+        Session session = connector.open(config, PgTypes::binaryResult);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         CodecRegistry codecs = CodecRegistry.DEFAULT;

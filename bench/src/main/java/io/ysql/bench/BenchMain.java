@@ -1,6 +1,7 @@
 package io.ysql.bench;
 
 import io.ysql.testkit.PgCluster;
+import io.ysql.testkit.ServerCertKind;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks: starts a throwaway PostgreSQL with the testkit, creates
+ * Runs the benchmarks: starts a throwaway PostgreSQL with the testkit (and a second one with TLS
+ * on, for the TLS connect benchmarks), creates
  * {@code bench_employee}, runs JMH with the server's address passed to the forks as system
  * properties, then prints the medians and ysql/pgjdbc ratios as a Markdown table. Takes JMH's own
  * command-line options ({@code -h} lists them), e.g. {@code -f 2 -i 20 -p driver=ysql pointSelect};
@@ -51,15 +53,19 @@ public final class BenchMain {
             new Runner(cmd).list();
             return;
         }
-        try (PgCluster cluster = PgCluster.start()) {
+        try (PgCluster cluster = PgCluster.start();
+             PgCluster tlsCluster = PgCluster.start(PgCluster.Settings.builder().ssl(ServerCertKind.SERVER).build())) {
             EmployeeTable.create(cluster);
             ServerAddress server = ServerAddress.of(cluster);
-            Options options = withDefaults(cmd, server);
+            TlsServerAddress tls = TlsServerAddress.of(tlsCluster);
+            Options options = withDefaults(cmd, server, tls);
             if (options.getForkCount().orElse(FORKS) == 0) {
                 // no fork: the benchmarks run in this JVM and read the address from here
                 System.setProperty(ServerAddress.HOST, server.host());
                 System.setProperty(ServerAddress.PORT, Integer.toString(server.port()));
                 System.setProperty(ServerAddress.DATABASE, server.database());
+                System.setProperty(TlsServerAddress.PORT, Integer.toString(tls.server().port()));
+                System.setProperty(TlsServerAddress.ROOT_CERT, tls.rootCert());
             }
             Collection<RunResult> results = new Runner(options).run();
             printSummary(MedianTable.of(results), cluster);
@@ -67,7 +73,7 @@ public final class BenchMain {
     }
 
     /** The command line's options, with ours wherever it leaves a value unset. */
-    static Options withDefaults(CommandLineOptions cmd, ServerAddress server) {
+    static Options withDefaults(CommandLineOptions cmd, ServerAddress server, TlsServerAddress tls) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd);
         if (cmd.getIncludes().isEmpty()) b.include(ALL_BENCHMARKS);
         if (!cmd.getForkCount().hasValue()) b.forks(FORKS);
@@ -77,6 +83,7 @@ public final class BenchMain {
         if (!cmd.getMeasurementTime().hasValue()) b.measurementTime(ITERATION_TIME);
         List<String> append = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
         append.addAll(server.jvmArgs());
+        append.addAll(tls.jvmArgs());
         return b.jvmArgsAppend(append.toArray(String[]::new)).build();
     }
 

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * The drivers under comparison, each called directly (never through {@code DriverManager}, whose
  * choice between two drivers that both accept {@code jdbc:postgresql:} depends on load order).
  * Both get the same login and {@code sslmode=disable}: the testkit server has TLS off, and
- * disabling it on both sides spares each the SSLRequest round trip alike.
+ * disabling it on both sides spares each the SSLRequest round trip alike; the TLS benchmarks give
+ * both the same sslmode against a second, TLS server.
  */
 enum DriverKind {
     YSQL("ysql", "jdbc:ysql:", YsqlDriver::new),
@@ -48,6 +49,19 @@ enum DriverKind {
         props.setProperty("password", server.password());
         props.setProperty("sslmode", "disable");
         return new Connector(factory.get(), scheme + server.authorityAndPath(), props);
+    }
+
+    /**
+     * A connector for the TLS server with {@code sslmode} ({@code require} or {@code verify-full});
+     * {@code verify-full} also names the root file, which both drivers read as {@code sslrootcert}.
+     */
+    Connector tlsConnector(TlsServerAddress tls, String sslmode) {
+        Properties props = new Properties();
+        props.setProperty("user", tls.server().user());
+        props.setProperty("password", tls.server().password());
+        props.setProperty("sslmode", sslmode);
+        if (sslmode.equals("verify-full")) props.setProperty("sslrootcert", tls.rootCert());
+        return new Connector(factory.get(), scheme + tls.server().authorityAndPath(), props);
     }
 
     /** Opens connections with a fixed driver, URL and properties. */

@@ -95,9 +95,12 @@ public final class Connector {
                         try {
                             yield attempt.secure(tls, true); // the server may accept only TLS (hostssl)
                         } catch (Rejected tlsRejected) {
+                            tlsRejected.getCause().addSuppressed(plainRejected.getCause()); // libpq reports both
                             throw tlsRejected;
                         } catch (SQLException noTls) {
-                            throw plainRejected; // no TLS either: the plaintext answer is the one that matters
+                            // no TLS either: the plaintext answer is the one that matters, the TLS failure goes with it
+                            plainRejected.getCause().addSuppressed(noTls);
+                            throw plainRejected;
                         }
                     }
                 }
@@ -105,7 +108,13 @@ public final class Connector {
                     try {
                         yield attempt.secure(tls, false);
                     } catch (Rejected | TlsFailed r) {
-                        yield attempt.plain(); // a failed handshake, or a server that refused the TLS session
+                        try {
+                            yield attempt.plain(); // a failed handshake, or a server that refused the TLS session
+                        } catch (SQLException plainFailed) {
+                            Throwable last = plainFailed instanceof Rejected ? plainFailed.getCause() : plainFailed;
+                            last.addSuppressed(r.getCause()); // libpq reports both attempts' failures
+                            throw plainFailed;
+                        }
                     }
                 }
                 case REQUIRE, VERIFY_CA, VERIFY_FULL -> attempt.secure(tls, true);
