@@ -9,7 +9,6 @@ import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -52,7 +51,7 @@ public final class Ysql {
      * looked for in {@code sources.homeDir()}.
      */
     public static YsqlConnection connect(String conninfo, Properties extra, ConfigSources sources) throws SQLException {
-        return open(ConnectionConfig.parse(conninfo, extra, sources), new Connector(sources.homeDir(), new SecureRandom()));
+        return connect(ConnectionConfig.parse(conninfo, extra, sources));
     }
 
     /** Connects with options given as a map ({@code host}, {@code port}, {@code dbname} …). */
@@ -62,11 +61,7 @@ public final class Ysql {
 
     /** Connects with a parsed configuration. */
     public static YsqlConnection connect(ConnectionConfig config) throws SQLException {
-        return open(config, Connector.system());
-    }
-
-    private static YsqlConnection open(ConnectionConfig config, Connector connector) throws SQLException {
-        Session session = connector.open(config, PgTypes::binaryResult);
+        Session session = Connector.system().open(config, PgTypes::binaryResult);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         CodecRegistry codecs = CodecRegistry.DEFAULT;
