@@ -16,7 +16,6 @@ import io.ysql.testkit.TestCertificates;
 import io.ysql.testkit.TlsRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -188,11 +187,11 @@ class ClientCertIT {
         }
     }
 
-    /** Opens a session as the driver does, but with {@code home} as the user's home directory. */
+    /** Opens a session as the driver does, with {@code home} as the home directory of the configuration. */
     static Session open(Path home, String conninfo) throws SQLException {
         assertThat(Files.isDirectory(home)).isTrue();
         ConnectionConfig config = ConnectionConfig.parse(conninfo, null, new ConfigSources(Map.of(), home));
-        return new Connector(home, new SecureRandom()).open(config, PgTypes::binaryResult);
+        return Connector.system().open(config, PgTypes::binaryResult);
     }
 
     private static SQLException failure(String conninfo) {
