@@ -49,8 +49,8 @@ final class CachedQuery extends Exchange {
         out.add(new Bind("", plan.name(), bindings.formats(), bindings.values(), plan.formats()));
         if (plan.kind() == StatementCache.Kind.UNNAMED) {
             out.add(Describe.portal(""));
-        } else {
-            collector.expect(plan.description());
+        } else if (!beginsTransaction()) {
+            collector.expect(plan.description()); // with BEGIN first, set once BEGIN's result is in (see handle)
         }
         out.add(new Execute("", maxRows));
         out.add(Sync.INSTANCE);
@@ -59,7 +59,13 @@ final class CachedQuery extends Exchange {
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete) return;
-        if (collector.accept(m)) return;
+        boolean awaitingBegin = beginsTransaction() && collector.results().isEmpty();
+        if (collector.accept(m)) {
+            if (awaitingBegin && !collector.results().isEmpty() && plan.kind() != StatementCache.Kind.UNNAMED) {
+                collector.expect(plan.description()); // BEGIN is done: the cached statement's rows come next
+            }
+            return;
+        }
         if (m instanceof ErrorResponse e) {
             fail(SqlExceptions.fromServer(new ServerError(e.fields())));
         } else if (m instanceof CopyInResponse) {

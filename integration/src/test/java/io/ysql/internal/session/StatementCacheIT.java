@@ -101,6 +101,19 @@ class StatementCacheIT {
     }
 
     @Test
+    void aCachedStatementCanOpenEachTransaction() throws SQLException {
+        conn.setAutoCommit(false);
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id, name FROM cache_items WHERE id = ?")) {
+            for (int i = 0; i < 3 * StatementCache.PREPARE_THRESHOLD; i++) {
+                assertThat(nameOf(ps, 1 + i % 2)).isEqualTo(i % 2 == 0 ? "one" : "two");
+                conn.commit(); // the next run opens a new transaction block with BEGIN ahead of the cached statement
+            }
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
+    @Test
     void discardAllIsSurvived() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT id, name FROM cache_items WHERE id = ?")) {
             for (int i = 0; i < 8; i++) nameOf(ps, 1);
