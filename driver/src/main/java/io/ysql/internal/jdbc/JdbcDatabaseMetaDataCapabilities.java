@@ -197,7 +197,7 @@ abstract class JdbcDatabaseMetaDataCapabilities implements DatabaseMetaData {
     @Override public boolean supportsBatchUpdates() { return true; }
     @Override public boolean supportsNamedParameters() { return false; }
     @Override public boolean supportsMultipleOpenResults() { return false; }
-    @Override public boolean supportsGetGeneratedKeys() { return false; }
+    @Override public boolean supportsGetGeneratedKeys() { return true; }
     @Override public boolean generatedKeyAlwaysReturned() { return false; }
     @Override public boolean supportsStatementPooling() { return false; }
     @Override public boolean supportsRefCursors() { return false; }

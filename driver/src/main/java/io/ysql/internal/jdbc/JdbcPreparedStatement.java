@@ -32,13 +32,17 @@ import java.util.List;
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedSql parsed;
+    private final boolean returnsKeys;
     private final EncodedParameter[] parameters;
     private final ParameterEncoder encoder;
     private List<Bindings> batch;
 
-    JdbcPreparedStatement(JdbcConnection connection, String sql) throws SQLException {
+    /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
+    JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
         super(connection);
-        this.parsed = JdbcPlaceholders.parse(requireSql(sql));
+        String text = GeneratedKeys.rewrite(requireSql(sql), returning);
+        this.returnsKeys = returning != null && !text.equals(sql);
+        this.parsed = JdbcPlaceholders.parse(text);
         if (parsed.multipleStatements() && parsed.parameterCount() > 0) {
             throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
@@ -55,7 +59,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         if (parsed.multipleStatements()) return setResults(timed(() -> session.simpleQuery(parsed.sql(), this::addWarning)));
         Bindings b = bindings();
         QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
-        return setResults(List.of(r));
+        return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
     }
 
     @Override

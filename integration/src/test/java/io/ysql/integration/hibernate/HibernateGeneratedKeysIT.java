@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ysql.testkit.PgCluster;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class HibernateGeneratedKeysIT {
     @Test
-    @Disabled("bug: Connection.prepareStatement(String, String[]) throws SQLFeatureNotSupportedException "
-            + "(\"generated keys are not supported yet\"); Hibernate 7.4 identity inserts call it by default")
     void identityIdThroughGeneratedKeys() {
         PgCluster cluster = PgCluster.shared();
         try (SessionFactory factory = new Configuration()

@@ -43,8 +43,8 @@ class HibernateIT {
                 .setProperty("hibernate.connection.password", cluster.superuserPassword())
                 .setProperty("hibernate.connection.pool_size", "2")
                 .setProperty("hibernate.hbm2ddl.auto", "create-drop")
-                // Identity ids through INSERT ... RETURNING: the driver does not implement
-                // prepareStatement(sql, columnNames) yet (see HibernateGeneratedKeysIT).
+                // Identity ids through Hibernate's own INSERT ... RETURNING; the default path, JDBC
+                // generated keys, is HibernateGeneratedKeysIT's.
                 .setProperty("hibernate.jdbc.use_get_generated_keys", "false")
                 .buildSessionFactory();
     }
