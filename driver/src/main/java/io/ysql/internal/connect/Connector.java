@@ -148,12 +148,12 @@ public final class Connector {
         }
 
         Session plain() throws SQLException {
-            Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
+            Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout());
             return startup(t, null);
         }
 
         Session secure(TlsPolicy tls, boolean required) throws SQLException {
-            Transport t = Transport.connect(host.connectAddress(), host.port(), config.connectTimeout());
+            Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout());
             byte[] bindingHash;
             try {
                 if (!tls.direct() && !t.requestTls()) {

@@ -183,7 +183,9 @@ public final class Session implements AutoCloseable {
         if (backendKey == null) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
         }
-        Transport.sendCancel(transport.host(), transport.port(), backendKey.processId(), backendKey.secretKey(), timeout);
+        // to the very address this session is connected to, whatever the host name resolves to now
+        String address = transport.socket().getInetAddress().getHostAddress();
+        Transport.sendCancel(address, transport.port(), backendKey.processId(), backendKey.secretKey(), timeout);
     }
 
     /**

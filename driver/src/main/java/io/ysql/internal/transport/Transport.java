@@ -48,17 +48,25 @@ public final class Transport implements AutoCloseable {
      * deadline. {@code Duration.ZERO} means no timeout.
      */
     public static Transport connect(String host, int port, Duration timeout) throws SQLException {
+        return connect(host, host, port, timeout);
+    }
+
+    /**
+     * Opens a TCP connection to {@code address} (libpq's hostaddr) while naming the server
+     * {@code host} in messages and in {@link #host()}.
+     */
+    public static Transport connect(String host, String address, int port, Duration timeout) throws SQLException {
         long deadline = timeout.isZero() ? 0 : System.nanoTime() + timeout.toNanos();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = InetAddress.getAllByName(address);
         } catch (UnknownHostException e) {
             throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
-                    "could not translate host name \"" + host + "\" to address: unknown host; check the host option", e);
+                    "could not translate host name \"" + address + "\" to address: unknown host; check the host option", e);
         }
         List<String> failures = new ArrayList<>();
         IOException last = null;
-        for (InetAddress address : addresses) {
+        for (InetAddress candidate : addresses) {
             Socket s = new Socket();
             try {
                 int millis = 0;
@@ -69,14 +77,14 @@ public final class Transport implements AutoCloseable {
                 }
                 s.setTcpNoDelay(true);
                 s.setKeepAlive(true);
-                s.connect(new InetSocketAddress(address, port), millis);
+                s.connect(new InetSocketAddress(candidate, port), millis);
                 // the SSL answer and the TLS handshake come before the startup flow sets its own timeout
                 s.setSoTimeout(millis);
                 return new Transport(host, port, s);
             } catch (IOException e) {
                 closeQuietly(s);
                 last = e;
-                failures.add(describe(host, address, port) + " failed: " + reason(e));
+                failures.add(describe(host, candidate, port) + " failed: " + reason(e));
                 if (e instanceof SocketTimeoutException) break;
             }
         }
