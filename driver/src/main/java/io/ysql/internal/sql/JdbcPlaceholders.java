@@ -25,20 +25,12 @@ public final class JdbcPlaceholders {
         int parameters = 0;
         int i = 0;
         while (i < len) {
-            char c = sql.charAt(i);
-            if (SqlLexer.mayStartCommentOrQuote(c)) {
-                int end = SqlLexer.commentEnd(sql, i);
-                if (end > i) {
-                    i = end;
-                    continue;
-                }
-                end = SqlLexer.quotedEnd(sql, i);
-                if (end > i) {
-                    statements.content();
-                    i = end;
-                    continue;
-                }
+            int next = statements.skipCommentOrQuote(sql, i);
+            if (next > i) {
+                i = next;
+                continue;
             }
+            char c = sql.charAt(i);
             if (c != '?') {
                 statements.accept(c);
                 i++;

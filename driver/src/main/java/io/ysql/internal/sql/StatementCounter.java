@@ -47,27 +47,32 @@ final class StatementCounter {
         return completed + (inStatement ? 1 : 0);
     }
 
+    /**
+     * When a comment or a quoted token (literal, quoted identifier, dollar quote) starts at
+     * {@code i}, consumes it, counting a quoted one as content, and returns the index after it;
+     * otherwise returns {@code i}. The scanners call this before looking at the character itself.
+     */
+    int skipCommentOrQuote(String sql, int i) {
+        if (!SqlLexer.mayStartCommentOrQuote(sql.charAt(i))) return i;
+        int end = SqlLexer.commentEnd(sql, i);
+        if (end > i) return end;
+        end = SqlLexer.quotedEnd(sql, i);
+        if (end > i) content();
+        return Math.max(end, i);
+    }
+
     /** Counts the statements of a whole string. */
     static int count(String sql) {
         StatementCounter counter = new StatementCounter();
         int len = sql.length();
         int i = 0;
         while (i < len) {
-            char c = sql.charAt(i);
-            if (SqlLexer.mayStartCommentOrQuote(c)) {
-                int end = SqlLexer.commentEnd(sql, i);
-                if (end > i) {
-                    i = end;
-                    continue;
-                }
-                end = SqlLexer.quotedEnd(sql, i);
-                if (end > i) {
-                    counter.content();
-                    i = end;
-                    continue;
-                }
+            int next = counter.skipCommentOrQuote(sql, i);
+            if (next > i) {
+                i = next;
+                continue;
             }
-            counter.accept(c);
+            counter.accept(sql.charAt(i));
             i++;
         }
         return counter.count();
