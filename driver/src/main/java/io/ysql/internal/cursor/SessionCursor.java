@@ -16,6 +16,7 @@ import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.sql.PyformatPlaceholders;
+import io.ysql.internal.wire.backend.DataRow;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,14 +176,14 @@ public final class SessionCursor implements Cursor {
 
     @Override
     public Row fetchone() throws SQLException {
-        List<io.ysql.internal.wire.backend.DataRow> rows = rows();
+        List<DataRow> rows = rows();
         return next < rows.size() ? new CursorRow(rows.get(next++), columns) : null;
     }
 
     @Override
     public List<Row> fetchmany(int size) throws SQLException {
         if (size < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "fetchmany size must be >= 0, was " + size);
-        List<io.ysql.internal.wire.backend.DataRow> rows = rows();
+        List<DataRow> rows = rows();
         int end = (int) Math.min(rows.size(), (long) next + size);
         List<Row> out = new ArrayList<>(end - next);
         while (next < end) out.add(new CursorRow(rows.get(next++), columns));
@@ -194,7 +195,7 @@ public final class SessionCursor implements Cursor {
     @Override
     public List<Row> fetchall() throws SQLException { return fetchmany(Integer.MAX_VALUE); }
 
-    private List<io.ysql.internal.wire.backend.DataRow> rows() throws SQLException {
+    private List<DataRow> rows() throws SQLException {
         checkOpen();
         if (result == null || !result.hasRows()) {
             throw SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, result == null

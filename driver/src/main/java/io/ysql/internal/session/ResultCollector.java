@@ -65,7 +65,4 @@ final class ResultCollector {
 
     /** Results completed so far. */
     List<QueryResult> results() { return results; }
-
-    /** The row description seen for the statement in progress, or null. */
-    RowDescription pendingDescription() { return description; }
 }

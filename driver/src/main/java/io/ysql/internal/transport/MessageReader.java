@@ -35,9 +35,6 @@ public final class MessageReader {
     /** Sets the largest message length accepted (the length field, which counts itself). */
     public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
 
-    /** True when bytes are buffered that no message has consumed yet. */
-    public boolean hasBufferedBytes() { return end > start; }
-
     /**
      * Reads and decodes the next message, blocking until it is complete.
      *
@@ -67,12 +64,6 @@ public final class MessageReader {
         if (start == end) start = end = 0;
         if (buf.length > 4 * 1024 * 1024 && start == 0 && end == 0) buf = new byte[INITIAL];
         return m;
-    }
-
-    /** Reads one raw byte (the answer to SSLRequest). */
-    public int readRawByte() throws IOException {
-        fill(1);
-        return buf[start++] & 0xFF;
     }
 
     private void fill(int need) throws IOException {
