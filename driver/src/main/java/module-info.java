@@ -10,6 +10,7 @@ module io.ysql {
     exports io.ysql.jdbc;
     exports io.ysql.config;
     exports io.ysql.error;
+    exports io.ysql.types;
 
     provides java.sql.Driver with io.ysql.jdbc.YsqlDriver;
 }

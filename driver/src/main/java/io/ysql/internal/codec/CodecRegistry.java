@@ -7,22 +7,32 @@ package io.ysql.internal.codec;
  */
 public final class CodecRegistry {
     /** The built-in codecs. */
-    public static final CodecRegistry DEFAULT = new CodecRegistry(new ValueDecoder(), new ParameterEncoder());
+    public static final CodecRegistry DEFAULT = of(CodecContext.BUILT_IN);
+
+    /** The built-in codecs for the connection {@code context} describes. */
+    public static CodecRegistry of(CodecContext context) {
+        return new CodecRegistry(context, new ValueDecoder(context), new ParameterEncoder(context));
+    }
+
+    private final CodecContext context;
 
     private final ValueDecoder decoder;
     private final ParameterEncoder encoder;
 
-    private CodecRegistry(ValueDecoder decoder, ParameterEncoder encoder) {
+    private CodecRegistry(CodecContext context, ValueDecoder decoder, ParameterEncoder encoder) {
+        this.context = context;
         this.decoder = decoder;
         this.encoder = encoder;
     }
+
+    public CodecContext context() { return context; }
 
     public ValueDecoder decoder() { return decoder; }
 
     public ParameterEncoder encoder() { return encoder; }
 
     /** The type with this OID (a generic text type for OIDs the driver does not know). */
-    public PgType type(int oid) { return PgTypes.byOid(oid); }
+    public PgType type(int oid) { return context.type(oid); }
 
     /** The format code to request for result columns of this type. */
     public short resultFormat(int typeOid) {

@@ -26,9 +26,11 @@ import java.util.UUID;
  */
 final class ObjectMapping {
     private final ValueDecoder decoder;
+    private final CodecContext context;
 
-    ObjectMapping(ValueDecoder decoder) {
+    ObjectMapping(ValueDecoder decoder, CodecContext context) {
         this.decoder = decoder;
+        this.context = context;
     }
 
     Object getObject(int oid, int format, byte[] b, int off, int len) throws SQLException {
@@ -46,7 +48,10 @@ final class ObjectMapping {
             case Oids.TIME, Oids.TIMETZ -> d.getTime(oid, format, b, off, len, null);
             case Oids.TIMESTAMP, Oids.TIMESTAMPTZ -> d.getTimestamp(oid, format, b, off, len, null);
             case Oids.BIT -> bit(d.getString(oid, format, b, off, len));
-            default -> d.getString(oid, format, b, off, len);
+            default -> {
+                TypeCodec codec = BuiltInCodecs.forOid(oid);
+                yield codec != null ? codec.decode(oid, format, b, off, len, context) : d.getString(oid, format, b, off, len);
+            }
         };
     }
 
@@ -61,6 +66,11 @@ final class ObjectMapping {
     private Object convert(int oid, int format, byte[] b, int off, int len, Class<?> type) throws SQLException {
         ValueDecoder d = decoder;
         if (type == Object.class) return getObject(oid, format, b, off, len);
+        TypeCodec codec = BuiltInCodecs.forOid(oid);
+        if (codec != null) {
+            Object value = codec.decodeAs(oid, format, b, off, len, type, context);
+            if (value != null) return value;
+        }
         if (type == String.class) return d.getString(oid, format, b, off, len);
         if (type == byte[].class) return d.getBytes(oid, format, b, off, len);
         if (isNumeric(oid) || ValueDecoder.isTextual(oid)) {

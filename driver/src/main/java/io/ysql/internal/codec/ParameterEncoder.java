@@ -31,8 +31,17 @@ import java.util.UUID;
  */
 public final class ParameterEncoder {
     private final TargetTypeConversion targets = new TargetTypeConversion(this);
+    private final CodecContext context;
 
-    public ParameterEncoder() {}
+    /** An encoder for built-in types only. */
+    public ParameterEncoder() {
+        this(CodecContext.BUILT_IN);
+    }
+
+    /** An encoder for the connection {@code context} describes. */
+    public ParameterEncoder(CodecContext context) {
+        this.context = context;
+    }
 
     public EncodedParameter ofShort(short v) {
         return binary(Oids.INT2, new byte[] {(byte) (v >>> 8), (byte) v});
@@ -178,6 +187,10 @@ public final class ParameterEncoder {
         if (x instanceof Time v) return ofTime(v, null);
         if (x instanceof Timestamp v) return ofTimestamp(v, null);
         if (x instanceof java.util.Date v) return ofTimestamp(new Timestamp(v.getTime()), null);
+        for (ValueEncoder encoder : BuiltInCodecs.ENCODERS) {
+            EncodedParameter p = encoder.encode(x, context);
+            if (p != null) return p;
+        }
         throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "cannot infer the SQL type to use for an instance of "
             + x.getClass().getName() + "; use setObject() with an explicit Types value");
     }

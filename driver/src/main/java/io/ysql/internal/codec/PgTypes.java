@@ -102,7 +102,7 @@ public final class PgTypes {
         type(5069, "xid8", 271, Types.OTHER, STRING, TEXT));
 
     /** Lookup by OID for OIDs below this bound (every built-in OID is). */
-    private static final int DENSE_LIMIT = 8192;
+    static final int DENSE_LIMIT = 8192;
     /** Filled once while the class initialises and never written again. */
     private static final PgType[] BY_OID = new PgType[DENSE_LIMIT];
     private static final Map<String, PgType> BY_NAME;

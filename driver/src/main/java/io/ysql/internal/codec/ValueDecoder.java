@@ -27,12 +27,27 @@ import java.util.UUID;
  * server would use (22P02, 22003, 22007, 22008), 22023 for a conversion that is not offered.
  */
 public final class ValueDecoder {
-    private final ObjectMapping objects = new ObjectMapping(this);
+    private final CodecContext context;
+    private final ObjectMapping objects;
 
-    public ValueDecoder() {}
+    /** A decoder for built-in types only, with the JVM's zone standing in for the session's. */
+    public ValueDecoder() {
+        this(CodecContext.BUILT_IN);
+    }
+
+    /** A decoder for the connection {@code context} describes. */
+    public ValueDecoder(CodecContext context) {
+        this.context = context;
+        this.objects = new ObjectMapping(this, context);
+    }
+
+    /** The connection this decoder reads for. */
+    public CodecContext context() { return context; }
 
     public String getString(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        return format == FormatCode.TEXT ? Text.utf8(b, off, len) : BinaryValues.toText(oid, b, off, len);
+        if (format == FormatCode.TEXT) return Text.utf8(b, off, len);
+        TypeCodec codec = BuiltInCodecs.forOid(oid);
+        return codec != null ? codec.binaryToText(oid, b, off, len, context) : BinaryValues.toText(oid, b, off, len);
     }
 
     public boolean getBoolean(int oid, int format, byte[] b, int off, int len) throws SQLException {

@@ -1,0 +1,44 @@
+package io.ysql.internal.codec;
+
+import java.time.ZoneId;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * What the codecs of one connection need to know about it: the type behind an OID (built-in, or
+ * learned from the server's catalog for user types), and the session's parameters that change
+ * how values are spelled ({@code TimeZone}, {@code IntervalStyle}, {@code DateStyle} …), read
+ * live so that a {@code SET TIME ZONE} is honoured. Implementations are thread-safe.
+ */
+public interface CodecContext {
+
+    /** The type with this OID: a built-in one, a learned user type, or a generic text type. */
+    PgType type(int oid);
+
+    /** The current value of a server parameter, or null when the server has not reported it. */
+    String parameter(String name);
+
+    /** The session's time zone (its {@code TimeZone} parameter), or the JVM's when unknown or unreadable. */
+    default ZoneId sessionZone() {
+        String name = parameter("TimeZone");
+        if (name != null) {
+            try {
+                return ZoneId.of(name);
+            } catch (RuntimeException e) {
+                // a zone the JDK does not know by this name (e.g. a POSIX spelling): fall through
+            }
+        }
+        return ZoneId.systemDefault();
+    }
+
+    /** Built-in types only, no server parameters: the JVM's zone stands in for the session's. */
+    CodecContext BUILT_IN = of(PgTypes::byOid, name -> null);
+
+    /** A context over a type lookup and a server parameter lookup. */
+    static CodecContext of(IntFunction<PgType> types, Function<String, String> parameters) {
+        return new CodecContext() {
+            @Override public PgType type(int oid) { return types.apply(oid); }
+            @Override public String parameter(String name) { return parameters.apply(name); }
+        };
+    }
+}
