@@ -55,6 +55,22 @@ final class ObjectMapping {
         };
     }
 
+    /** The cursor API's value: {@code java.time} for dates and times, the family codec's modern form otherwise. */
+    Object getModernObject(int oid, int format, byte[] b, int off, int len) throws SQLException {
+        ValueDecoder d = decoder;
+        return switch (oid) {
+            case Oids.DATE -> d.getLocalDate(oid, format, b, off, len);
+            case Oids.TIME -> d.getLocalTime(oid, format, b, off, len);
+            case Oids.TIMETZ -> d.getOffsetTime(oid, format, b, off, len);
+            case Oids.TIMESTAMP -> d.getLocalDateTime(oid, format, b, off, len);
+            case Oids.TIMESTAMPTZ -> d.getOffsetDateTime(oid, format, b, off, len);
+            default -> {
+                TypeCodec codec = BuiltInCodecs.forOid(oid);
+                yield codec != null ? codec.decodeModern(oid, format, b, off, len, context) : getObject(oid, format, b, off, len);
+            }
+        };
+    }
+
     <T> T getObject(int oid, int format, byte[] b, int off, int len, Class<T> type) throws SQLException {
         if (type == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the requested class is null");
         Object value = convert(oid, format, b, off, len, type);

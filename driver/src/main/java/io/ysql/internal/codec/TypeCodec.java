@@ -14,6 +14,14 @@ public interface TypeCodec {
     /** The value {@code getObject} returns for this column. */
     Object decode(int oid, int format, byte[] b, int off, int len, CodecContext ctx) throws SQLException;
 
+    /**
+     * The value the cursor API returns, where it differs from JDBC's {@code getObject} (e.g. a
+     * {@code List} rather than a {@code java.sql.Array}); by default the same.
+     */
+    default Object decodeModern(int oid, int format, byte[] b, int off, int len, CodecContext ctx) throws SQLException {
+        return decode(oid, format, b, off, len, ctx);
+    }
+
     /** The value as the server's text output would spell it; called for the binary format only. */
     String binaryToText(int oid, byte[] b, int off, int len, CodecContext ctx) throws SQLException;
 

@@ -183,6 +183,16 @@ public final class ValueDecoder {
         return objects.getObject(oid, format, b, off, len);
     }
 
+    /**
+     * The value as the cursor API returns it: the modern Java type where it differs from JDBC's
+     * {@link #getObject(int, int, byte[], int, int)} ({@code java.time} rather than {@code
+     * java.sql} dates and times, {@code List} rather than {@code java.sql.Array}); the docs list
+     * each difference.
+     */
+    public Object getModernObject(int oid, int format, byte[] b, int off, int len) throws SQLException {
+        return objects.getModernObject(oid, format, b, off, len);
+    }
+
     /** The value as {@code type}, for JDBC's {@code getObject(column, Class)}; 22023 if not offered. */
     public <T> T getObject(int oid, int format, byte[] b, int off, int len, Class<T> type) throws SQLException {
         return objects.getObject(oid, format, b, off, len, type);

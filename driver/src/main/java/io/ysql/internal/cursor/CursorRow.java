@@ -27,7 +27,7 @@ final class CursorRow implements Row {
         check(index);
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
-        return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+        return columns.decoder.getModernObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
     }
 
     @Override public Object get(String name) throws SQLException { return get(columns.indexOf(name)); }
