@@ -15,6 +15,14 @@ public interface CodecContext {
     /** The type with this OID: a built-in one, a learned user type, or a generic text type. */
     PgType type(int oid);
 
+    /**
+     * The family codec that reads values of this type beyond the scalar fast paths (arrays,
+     * ranges, geometric types, user types …), or null when the type is read as text.
+     */
+    default TypeCodec codec(int oid) {
+        return BuiltInCodecs.forOid(oid);
+    }
+
     /** The current value of a server parameter, or null when the server has not reported it. */
     String parameter(String name);
 

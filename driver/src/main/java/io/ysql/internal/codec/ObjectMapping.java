@@ -49,7 +49,7 @@ final class ObjectMapping {
             case Oids.TIMESTAMP, Oids.TIMESTAMPTZ -> d.getTimestamp(oid, format, b, off, len, null);
             case Oids.BIT -> bit(d.getString(oid, format, b, off, len));
             default -> {
-                TypeCodec codec = BuiltInCodecs.forOid(oid);
+                TypeCodec codec = context.codec(oid);
                 yield codec != null ? codec.decode(oid, format, b, off, len, context) : d.getString(oid, format, b, off, len);
             }
         };
@@ -65,7 +65,7 @@ final class ObjectMapping {
             case Oids.TIMESTAMP -> d.getLocalDateTime(oid, format, b, off, len);
             case Oids.TIMESTAMPTZ -> d.getOffsetDateTime(oid, format, b, off, len);
             default -> {
-                TypeCodec codec = BuiltInCodecs.forOid(oid);
+                TypeCodec codec = context.codec(oid);
                 yield codec != null ? codec.decodeModern(oid, format, b, off, len, context) : getObject(oid, format, b, off, len);
             }
         };
@@ -82,7 +82,7 @@ final class ObjectMapping {
     private Object convert(int oid, int format, byte[] b, int off, int len, Class<?> type) throws SQLException {
         ValueDecoder d = decoder;
         if (type == Object.class) return getObject(oid, format, b, off, len);
-        TypeCodec codec = BuiltInCodecs.forOid(oid);
+        TypeCodec codec = context.codec(oid);
         if (codec != null) {
             Object value = codec.decodeAs(oid, format, b, off, len, type, context);
             if (value != null) return value;

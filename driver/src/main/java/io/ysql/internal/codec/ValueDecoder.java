@@ -46,7 +46,7 @@ public final class ValueDecoder {
 
     public String getString(int oid, int format, byte[] b, int off, int len) throws SQLException {
         if (format == FormatCode.TEXT) return Text.utf8(b, off, len);
-        TypeCodec codec = BuiltInCodecs.forOid(oid);
+        TypeCodec codec = context.codec(oid);
         return codec != null ? codec.binaryToText(oid, b, off, len, context) : BinaryValues.toText(oid, b, off, len);
     }
 
