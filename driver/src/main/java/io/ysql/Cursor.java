@@ -32,6 +32,30 @@ public interface Cursor extends AutoCloseable {
      */
     Cursor executemany(String sql, Iterable<?> paramSets) throws SQLException;
 
+    /** Runs a query composed with {@link Sql}, with its {@code %s} placeholders bound to {@code params}. */
+    default Cursor execute(Sql query, Object... params) throws SQLException {
+        return execute(composed(query), params);
+    }
+
+    /** Runs a query composed with {@link Sql}, with its {@code %(name)s} placeholders bound from {@code params}. */
+    default Cursor execute(Sql query, Map<String, ?> params) throws SQLException {
+        return execute(composed(query), params);
+    }
+
+    /** Runs a query composed with {@link Sql} once per parameter set, as {@link #executemany(String, Iterable)}. */
+    default Cursor executemany(Sql query, Iterable<?> paramSets) throws SQLException {
+        return executemany(composed(query), paramSets);
+    }
+
+    private String composed(Sql query) throws SQLException {
+        if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
+        try {
+            return query.asString(connection());
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
     /** The next row, or {@code null} when there are no more. */
     Row fetchone() throws SQLException;
 
