@@ -47,6 +47,21 @@ public interface Cursor extends AutoCloseable {
         return executemany(composed(query), paramSets);
     }
 
+    /**
+     * The statement with its {@code %s} placeholders replaced by {@code params} written as SQL
+     * literals, as the server would see them inlined (psycopg's {@code mogrify}). For display
+     * and logging only: {@link #execute} always binds values instead.
+     */
+    default String mogrify(String sql, Object... params) throws SQLException {
+        return Mogrify.positional(connection(), sql, params == null ? java.util.Arrays.asList((Object) null)
+                : java.util.Arrays.asList(params));
+    }
+
+    /** The statement with its {@code %(name)s} placeholders replaced by literals of {@code params}. */
+    default String mogrify(String sql, Map<String, ?> params) throws SQLException {
+        return Mogrify.named(connection(), sql, params);
+    }
+
     private String composed(Sql query) throws SQLException {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
         try {

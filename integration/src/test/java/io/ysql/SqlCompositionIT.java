@@ -105,4 +105,17 @@ class SqlCompositionIT {
                 .isInstanceOf(io.ysql.errors.DataError.class)
                 .hasMessageContaining("unpaired surrogate");
     }
+
+    @Test
+    void mogrifyShowsTheStatementWithLiteralsThatTheServerReadsAsTheValues() throws SQLException {
+        String shown = cur.mogrify("SELECT %s, %s, %s, %s", 5, -3, "it's", LocalDate.of(2024, 1, 31));
+        assertThat(shown).isEqualTo("SELECT 5,  -3, 'it''s', '2024-01-31'::date");
+        cur.execute(shown);
+        assertThat(cur.fetchone().values()).containsExactly(5, -3, "it's", LocalDate.of(2024, 1, 31));
+        assertThat(cur.mogrify("SELECT %(a)s + %(a)s, '100%%'", java.util.Map.of("a", 2))).isEqualTo("SELECT 2 + 2, '100%'");
+        assertThatThrownBy(() -> cur.mogrify("SELECT %s, %s", 1))
+                .isInstanceOf(io.ysql.errors.ProgrammingError.class).hasMessageContaining("2 placeholder");
+        assertThatThrownBy(() -> cur.mogrify("SELECT %(a)s", java.util.Map.of("b", 1)))
+                .isInstanceOf(io.ysql.errors.ProgrammingError.class).hasMessageContaining("%(a)s");
+    }
 }
