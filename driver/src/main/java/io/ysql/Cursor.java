@@ -62,6 +62,22 @@ public interface Cursor extends AutoCloseable {
         return Mogrify.named(connection(), sql, params);
     }
 
+    /**
+     * psycopg2's {@code execute_values}: runs {@code sql}, which holds one {@code %s} where the
+     * VALUES rows go ({@code INSERT INTO t (a, b) VALUES %s}), once per page of {@code pageSize}
+     * argument sets, each set written as {@code template} ({@code (%s, %s, …)} when null; a template
+     * with {@code %(name)s} placeholders takes Map sets), every value bound as a parameter. Returns
+     * the rows of every page when the statement returns rows ({@code RETURNING}), else an empty list.
+     */
+    default List<Row> executeValues(String sql, Iterable<?> argSets, String template, int pageSize) throws SQLException {
+        return ExecuteValues.run(this, sql, argSets, template, pageSize);
+    }
+
+    /** {@link #executeValues(String, Iterable, String, int)} with the default template and pages of 100 sets. */
+    default List<Row> executeValues(String sql, Iterable<?> argSets) throws SQLException {
+        return executeValues(sql, argSets, null, 100);
+    }
+
     private String composed(Sql query) throws SQLException {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
         try {
