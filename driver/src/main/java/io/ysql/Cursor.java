@@ -17,7 +17,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public interface Cursor extends AutoCloseable {
+public interface Cursor extends AutoCloseable, Iterable<Row> {
 
     /** Runs one statement with positional {@code %s} parameters. Returns this cursor. */
     Cursor execute(String sql, Object... params) throws SQLException;
@@ -76,6 +76,72 @@ public interface Cursor extends AutoCloseable {
     /** {@link #executeValues(String, Iterable, String, int)} with the default template and pages of 100 sets. */
     default List<Row> executeValues(String sql, Iterable<?> argSets) throws SQLException {
         return executeValues(sql, argSets, null, 100);
+    }
+
+    /**
+     * Calls the function {@code procname} with {@code params} ({@code SELECT * FROM procname(%s,
+     * …)}), as psycopg2's {@code callproc}; its result is fetched like any other. Returns the
+     * parameters. The name may be schema-qualified and is checked to be a plain or quoted
+     * identifier, so it cannot carry SQL.
+     */
+    default Object[] callproc(String procname, Object... params) throws SQLException {
+        Object[] args = params == null ? new Object[0] : params;
+        String name = ProcedureName.check(procname);
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(name).append('(');
+        for (int i = 0; i < args.length; i++) sql.append(i == 0 ? "%s" : ", %s");
+        execute(sql.append(')').toString(), args);
+        return args;
+    }
+
+    /**
+     * Moves the position in the result: by {@code value} rows when {@code mode} is {@code
+     * "relative"}, to row {@code value} when {@code "absolute"}; a position outside the result is a
+     * {@code ProgrammingError} and leaves the position unchanged.
+     */
+    void scroll(long value, String mode) throws SQLException;
+
+    /** {@link #scroll(long, String)} relative to the current position. */
+    default void scroll(long value) throws SQLException {
+        scroll(value, "relative");
+    }
+
+    /** The text of the last statement as sent to the server ({@code $n} for each bound value), or null. */
+    String query();
+
+    /** Always null, as in psycopg2: PostgreSQL tables have no OIDs; use {@code RETURNING} instead. */
+    default Object lastrowid() {
+        return null;
+    }
+
+    /** How many rows a server-side cursor fetches at a time while iterating (psycopg's {@code itersize}). */
+    int itersize();
+
+    void itersize(int rows);
+
+    /**
+     * Moves to the next result of a multi-statement query. As in psycopg2, the cursor keeps the
+     * last statement's result only, so this raises {@code NotSupportedError}.
+     */
+    default boolean nextset() throws SQLException {
+        throw new io.ysql.errors.NotSupportedError("nextset: the cursor keeps only the last statement's result",
+                "0A000", null, null);
+    }
+
+    /** Accepted and ignored, as DB-API allows: the driver sizes parameters itself. */
+    default void setinputsizes(Object... sizes) {
+    }
+
+    /** Accepted and ignored, as DB-API allows. */
+    default void setoutputsize(int size, int... columns) {
+    }
+
+    /**
+     * The remaining rows, fetched one at a time with {@link #fetchone()}; a fetch error surfaces
+     * as an {@code IllegalStateException} whose cause is the {@link SQLException}.
+     */
+    @Override
+    default java.util.Iterator<Row> iterator() {
+        return new CursorIterator(this);
     }
 
     private String composed(Sql query) throws SQLException {

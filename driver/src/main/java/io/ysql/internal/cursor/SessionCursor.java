@@ -40,6 +40,8 @@ public final class SessionCursor implements Cursor {
     private int next;
     private long rowcount = -1;
     private int arraysize = 1;
+    private int itersize = 2000;
+    private String query;
     private boolean closed;
 
     public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs) {
@@ -94,6 +96,7 @@ public final class SessionCursor implements Cursor {
         List<Bindings> batch = new ArrayList<>();
         for (Object set : paramSets) batch.add(bindSet(parsed, set));
         reset();
+        query = parsed.sql();
         if (batch.isEmpty()) return this;
         BatchOutcome outcome = session.executeBatch(parsed.sql(), batch, null);
         if (!outcome.succeeded()) throw outcome.failure();
@@ -170,6 +173,7 @@ public final class SessionCursor implements Cursor {
 
     private Cursor run(ParsedSql parsed, Bindings bindings) throws SQLException {
         reset();
+        query = parsed.sql();
         QueryResult r;
         if (parsed.multipleStatements() && bindings.size() == 0) {
             List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
@@ -238,6 +242,29 @@ public final class SessionCursor implements Cursor {
     public void arraysize(int size) {
         if (size < 1) throw new IllegalArgumentException("arraysize must be at least 1, was " + size);
         arraysize = size;
+    }
+
+    @Override
+    public void scroll(long value, String mode) throws SQLException {
+        List<DataRow> rows = rows();
+        long target;
+        if ("relative".equals(mode)) target = next + value;
+        else if ("absolute".equals(mode)) target = value;
+        else throw misuse(SqlState.INVALID_PARAMETER_VALUE, "scroll mode must be \"relative\" or \"absolute\", not " + mode);
+        if (target < 0 || target > rows.size()) {
+            throw misuse(SqlState.INVALID_PARAMETER_VALUE, "scroll destination " + target + " is outside the result of "
+                    + rows.size() + " row(s)");
+        }
+        next = (int) target;
+    }
+
+    @Override public String query() { return query; }
+    @Override public int itersize() { return itersize; }
+
+    @Override
+    public void itersize(int rows) {
+        if (rows < 1) throw new IllegalArgumentException("itersize must be at least 1, was " + rows);
+        itersize = rows;
     }
 
     @Override public String statusmessage() { return result == null ? null : result.commandTag(); }
