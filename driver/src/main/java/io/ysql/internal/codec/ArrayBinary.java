@@ -79,29 +79,6 @@ final class ArrayBinary {
         return w.toByteArray();
     }
 
-    /** Elements already in binary (null for NULL) as an array with lower bounds 1. */
-    static ArrayData of(int arrayOid, int elementOid, int[] dims, byte[][] elements) {
-        int size = 0;
-        for (byte[] e : elements) size += e == null ? 0 : e.length;
-        byte[] buffer = new byte[size];
-        int[] offsets = new int[elements.length];
-        int[] lengths = new int[elements.length];
-        int p = 0;
-        for (int k = 0; k < elements.length; k++) {
-            byte[] e = elements[k];
-            offsets[k] = p;
-            lengths[k] = e == null ? -1 : e.length;
-            if (e != null) {
-                System.arraycopy(e, 0, buffer, p, e.length);
-                p += e.length;
-            }
-        }
-        int[] d = elements.length == 0 ? new int[0] : dims;
-        int[] ones = new int[d.length];
-        Arrays.fill(ones, 1);
-        return new ArrayData(arrayOid, elementOid, FormatCode.BINARY, d, ones, buffer, offsets, lengths);
-    }
-
     private static SQLException malformed(int arrayOid, String what) {
         return SqlExceptions.of(SqlState.INVALID_BINARY_REPRESENTATION,
             "malformed binary array of type " + PgTypes.byOid(arrayOid).name() + ": " + what);

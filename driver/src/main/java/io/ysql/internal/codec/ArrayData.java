@@ -20,9 +20,16 @@ public final class ArrayData {
     private final byte[] buffer;
     private final int[] offsets;
     private final int[] lengths;
+    /** The whole value in its format when already known (built for sending), else null. */
+    private final byte[] encoded;
 
     ArrayData(int arrayOid, int elementOid, short format, int[] dims, int[] lowerBounds, byte[] buffer,
               int[] offsets, int[] lengths) {
+        this(arrayOid, elementOid, format, dims, lowerBounds, buffer, offsets, lengths, null);
+    }
+
+    ArrayData(int arrayOid, int elementOid, short format, int[] dims, int[] lowerBounds, byte[] buffer,
+              int[] offsets, int[] lengths, byte[] encoded) {
         this.arrayOid = arrayOid;
         this.elementOid = elementOid;
         this.format = format;
@@ -31,6 +38,7 @@ public final class ArrayData {
         this.buffer = buffer;
         this.offsets = offsets;
         this.lengths = lengths;
+        this.encoded = encoded;
     }
 
     /** The array type's OID (0 when the type was named by the caller and is not known). */
@@ -124,6 +132,7 @@ public final class ArrayData {
 
     /** The whole value in its own format, as it would travel in a DataRow or a Bind message. */
     public byte[] encode() {
+        if (encoded != null) return encoded.clone();
         return format == FormatCode.BINARY ? ArrayBinary.write(this) : ArrayText.print(this).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -82,6 +82,10 @@ final class ArrayElements {
             throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "cannot read a " + ndim + "-dimensional array as "
                 + target.getCanonicalName() + "; ask for a class with " + ndim + " array dimension" + (ndim == 1 ? "" : "s"));
         }
+        if (leaf.isPrimitive()) {
+            Object flat = primitiveFlat(a, d, leaf);
+            if (flat != null) return nestFlat(a, leaf, flat);
+        }
         Class<?> boxed = boxed(leaf);
         Object[] values = new Object[a.elementCount()];
         for (int k = 0; k < values.length; k++) {
@@ -100,22 +104,110 @@ final class ArrayElements {
 
     /** Builds the (possibly multi-dimensional) Java array of component {@code leaf} holding {@code values}. */
     private static Object nest(ArrayData a, Class<?> leaf, Object[] values) {
-        if (a.dimensions() == 0) return Array.newInstance(leaf, 0);
+        Object flat = leaf.isPrimitive() ? unbox(leaf, values) : typed(leaf, values);
+        return nestFlat(a, leaf, flat);
+    }
+
+    /** {@code flat} (an array of {@code leaf}, all elements in row-major order) cut into the array's dimensions. */
+    private static Object nestFlat(ArrayData a, Class<?> leaf, Object flat) {
+        if (a.dimensions() <= 1) return flat;
         Object top = Array.newInstance(leaf, a.dims());
-        fill(top, a, 0, values, new int[1]);
+        cut(top, a, 0, flat, new int[1]);
         return top;
     }
 
-    private static void fill(Object array, ArrayData a, int depth, Object[] values, int[] next) {
-        int len = a.dimension(depth);
-        for (int i = 0; i < len; i++) {
-            if (depth + 1 < a.dimensions()) {
-                fill(Array.get(array, i), a, depth + 1, values, next);
-            } else {
-                Object v = values[next[0]++];
-                if (v != null) Array.set(array, i, v);
-            }
+    private static void cut(Object array, ArrayData a, int depth, Object flat, int[] next) {
+        if (depth == a.dimensions() - 1) {
+            int len = a.dimension(depth);
+            System.arraycopy(flat, next[0], array, 0, len);
+            next[0] += len;
+            return;
         }
+        Object[] rows = (Object[]) array;
+        for (Object row : rows) cut(row, a, depth + 1, flat, next);
+    }
+
+    private static Object[] typed(Class<?> leaf, Object[] values) {
+        if (leaf == Object.class) return values;
+        Object[] out = (Object[]) Array.newInstance(leaf, values.length);
+        System.arraycopy(values, 0, out, 0, values.length);
+        return out;
+    }
+
+    private static Object unbox(Class<?> leaf, Object[] values) {
+        int n = values.length;
+        if (leaf == int.class) {
+            int[] out = new int[n];
+            for (int k = 0; k < n; k++) out[k] = (Integer) values[k];
+            return out;
+        }
+        if (leaf == long.class) {
+            long[] out = new long[n];
+            for (int k = 0; k < n; k++) out[k] = (Long) values[k];
+            return out;
+        }
+        if (leaf == double.class) {
+            double[] out = new double[n];
+            for (int k = 0; k < n; k++) out[k] = (Double) values[k];
+            return out;
+        }
+        Object out = Array.newInstance(leaf, n);
+        for (int k = 0; k < n; k++) Array.set(out, k, values[k]);
+        return out;
+    }
+
+    /**
+     * Elements read straight into a flat primitive array through the decoder's typed getters
+     * (no boxing), or null when the general path must run: a NULL element (which it reports),
+     * or an element type the requested class is not offered for.
+     */
+    private static Object primitiveFlat(ArrayData a, ValueDecoder d, Class<?> leaf) throws SQLException {
+        int n = a.elementCount();
+        for (int k = 0; k < n; k++) {
+            if (a.isNull(k)) return null;
+        }
+        int oid = a.elementOid();
+        boolean number = isNumber(oid) || ValueDecoder.isTextual(oid);
+        short f = a.format();
+        byte[] b = a.buffer();
+        if (leaf == int.class && number) {
+            int[] out = new int[n];
+            for (int k = 0; k < n; k++) out[k] = d.getInt(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        if (leaf == long.class && number) {
+            long[] out = new long[n];
+            for (int k = 0; k < n; k++) out[k] = d.getLong(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        if (leaf == double.class && number) {
+            double[] out = new double[n];
+            for (int k = 0; k < n; k++) out[k] = d.getDouble(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        if (leaf == float.class && number) {
+            float[] out = new float[n];
+            for (int k = 0; k < n; k++) out[k] = d.getFloat(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        if (leaf == short.class && number) {
+            short[] out = new short[n];
+            for (int k = 0; k < n; k++) out[k] = d.getShort(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        if (leaf == boolean.class && (number || oid == Oids.BOOL || oid == Oids.BIT)) {
+            boolean[] out = new boolean[n];
+            for (int k = 0; k < n; k++) out[k] = d.getBoolean(oid, f, b, a.elementOffset(k), a.elementLength(k));
+            return out;
+        }
+        return null;
+    }
+
+    private static boolean isNumber(int oid) {
+        return switch (oid) {
+            case Oids.INT2, Oids.INT4, Oids.INT8, Oids.OID, Oids.FLOAT4, Oids.FLOAT8, Oids.NUMERIC, Oids.MONEY -> true;
+            default -> false;
+        };
     }
 
     /** The class {@code getObject} returns for the type, {@code Object} when it cannot be loaded. */

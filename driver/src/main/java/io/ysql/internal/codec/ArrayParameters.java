@@ -2,6 +2,7 @@ package io.ysql.internal.codec;
 
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.buffer.ByteWriter;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,8 +95,8 @@ final class ArrayParameters {
         int oid = elementOid == INFER ? infer(values, leaves, encoder) : elementOid;
         int arrayOid = oid == 0 ? 0 : ctx.type(oid).arrayOid();
         if (arrayOid == 0) oid = 0;
-        byte[][] binary = binaryElements(oid, leaves, encoder);
-        if (binary != null) return ArrayBinary.of(arrayOid, oid, dims, binary);
+        ArrayData binary = binary(arrayOid, oid, dims, leaves);
+        if (binary != null) return binary;
         String[] texts = new String[leaves.length];
         for (int k = 0; k < leaves.length; k++) texts[k] = elementText(leaves[k], encoder);
         return ArrayText.of(arrayOid, oid, dims, texts);
@@ -145,6 +147,10 @@ final class ArrayParameters {
     }
 
     private static Object get(Object x, int i) {
+        if (x instanceof Object[] a) return a[i];
+        if (x instanceof int[] a) return a[i];
+        if (x instanceof long[] a) return a[i];
+        if (x instanceof double[] a) return a[i];
         return x instanceof List<?> l ? l.get(i) : Array.get(x, i);
     }
 
@@ -184,31 +190,65 @@ final class ArrayParameters {
         return -1;
     }
 
-    /** Each element's binary value, or null when the type or some element's class calls for text. */
-    private static byte[][] binaryElements(int oid, Object[] leaves, ParameterEncoder e) throws SQLException {
+    /**
+     * The elements in binary, written into one buffer, or null when the type or some element's
+     * class calls for text.
+     */
+    private static ArrayData binary(int arrayOid, int oid, int[] dims, Object[] leaves) throws SQLException {
         switch (oid) {
             case Oids.INT2, Oids.INT4, Oids.INT8, Oids.FLOAT4, Oids.FLOAT8, Oids.BOOL, Oids.BYTEA -> { }
             default -> {
                 return null;
             }
         }
-        byte[][] out = new byte[leaves.length][];
-        for (int k = 0; k < leaves.length; k++) {
+        int n = leaves.length;
+        ByteWriter w = new ByteWriter(n * 8 + 16);
+        int[] offsets = new int[n];
+        int[] lengths = new int[n];
+        for (int k = 0; k < n; k++) {
             Object x = leaves[k];
-            if (x == null) continue;
-            EncodedParameter p = switch (oid) {
-                case Oids.INT2 -> isIntegral(x) ? e.ofShort((short) integral(x, Short.MIN_VALUE, Short.MAX_VALUE, "smallint")) : null;
-                case Oids.INT4 -> isIntegral(x) ? e.ofInt((int) integral(x, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer")) : null;
-                case Oids.INT8 -> isIntegral(x) ? e.ofLong(((Number) x).longValue()) : null;
-                case Oids.FLOAT4 -> x instanceof Float f ? e.ofFloat(f) : null;
-                case Oids.FLOAT8 -> x instanceof Double || x instanceof Float ? e.ofDouble(((Number) x).doubleValue()) : null;
-                case Oids.BOOL -> x instanceof Boolean b ? e.ofBoolean(b) : null;
-                default -> x instanceof byte[] b ? e.ofBytes(b) : null;
-            };
-            if (p == null) return null;
-            out[k] = p.value();
+            offsets[k] = w.size();
+            if (x == null) {
+                lengths[k] = -1;
+                continue;
+            }
+            boolean ok = put(w, oid, x);
+            if (!ok) return null;
+            lengths[k] = w.size() - offsets[k];
         }
-        return out;
+        int[] d = n == 0 ? new int[0] : dims;
+        int[] ones = new int[d.length];
+        Arrays.fill(ones, 1);
+        return new ArrayData(arrayOid, oid, FormatCode.BINARY, d, ones, w.toByteArray(), offsets, lengths);
+    }
+
+    /** Writes {@code x} as a binary {@code oid}; false when its class does not match the type. */
+    private static boolean put(ByteWriter w, int oid, Object x) throws SQLException {
+        switch (oid) {
+            case Oids.INT2, Oids.INT4, Oids.INT8 -> {
+                if (!isIntegral(x)) return false;
+                if (oid == Oids.INT2) w.writeShort((int) integral(x, Short.MIN_VALUE, Short.MAX_VALUE, "smallint"));
+                else if (oid == Oids.INT4) w.writeInt((int) integral(x, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer"));
+                else w.writeLong(((Number) x).longValue());
+            }
+            case Oids.FLOAT4 -> {
+                if (!(x instanceof Float f)) return false;
+                w.writeInt(Float.floatToIntBits(f));
+            }
+            case Oids.FLOAT8 -> {
+                if (!(x instanceof Double || x instanceof Float)) return false;
+                w.writeLong(Double.doubleToLongBits(((Number) x).doubleValue()));
+            }
+            case Oids.BOOL -> {
+                if (!(x instanceof Boolean b)) return false;
+                w.writeByte(b ? 1 : 0);
+            }
+            default -> {
+                if (!(x instanceof byte[] b)) return false;
+                w.writeBytes(b);
+            }
+        }
+        return true;
     }
 
     private static boolean isIntegral(Object x) {

@@ -124,7 +124,8 @@ final class ArrayText {
         int[] d = elements.length == 0 ? new int[0] : dims;
         int[] ones = new int[d.length];
         Arrays.fill(ones, 1);
-        return new ArrayData(arrayOid, elementOid, FormatCode.TEXT, d, ones, buffer, offsets, lengths);
+        byte[] printed = print(d, ones, elements, delimiter(elementOid)).getBytes(StandardCharsets.UTF_8);
+        return new ArrayData(arrayOid, elementOid, FormatCode.TEXT, d, ones, buffer, offsets, lengths, printed);
     }
 
     // ---- parsing -------------------------------------------------------------------------------

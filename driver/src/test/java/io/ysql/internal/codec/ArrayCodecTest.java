@@ -66,6 +66,32 @@ class ArrayCodecTest {
     }
 
     @Test
+    void binaryArraysReadStraightIntoPrimitiveArrays() throws SQLException {
+        EncodedParameter ints = e.ofObject(new Integer[][] {{1, 2}, {3, 4}});
+        assertThat(d.getObject(ints.typeOid(), ints.format(), ints.value(), 0, ints.value().length, int[][].class))
+            .isEqualTo(new int[][] {{1, 2}, {3, 4}});
+        assertThat(d.getObject(ints.typeOid(), ints.format(), ints.value(), 0, ints.value().length, long[][].class))
+            .isEqualTo(new long[][] {{1, 2}, {3, 4}});
+        EncodedParameter shorts = e.ofObject(new short[] {-3});
+        assertThat(d.getObject(shorts.typeOid(), shorts.format(), shorts.value(), 0, shorts.value().length, int[].class))
+            .containsExactly(-3);
+        EncodedParameter doubles = e.ofObject(new double[] {0.5, Double.NaN});
+        assertThat(d.getObject(doubles.typeOid(), doubles.format(), doubles.value(), 0, doubles.value().length, double[].class))
+            .containsExactly(0.5, Double.NaN);
+        EncodedParameter floats = e.ofObject(new float[] {0.25f});
+        assertThat(d.getObject(floats.typeOid(), floats.format(), floats.value(), 0, floats.value().length, float[].class))
+            .containsExactly(0.25f);
+        assertThat(d.getObject(floats.typeOid(), floats.format(), floats.value(), 0, floats.value().length, double[].class))
+            .containsExactly(0.25);
+        EncodedParameter bools = e.ofObject(new boolean[] {true, false});
+        assertThat(d.getObject(bools.typeOid(), bools.format(), bools.value(), 0, bools.value().length, boolean[].class))
+            .containsExactly(true, false);
+        EncodedParameter withNull = e.ofObject(new Integer[] {1, null});
+        assertThatThrownBy(() -> d.getObject(withNull.typeOid(), withNull.format(), withNull.value(), 0, withNull.value().length, int[].class))
+            .satisfies(x -> assertThat(((SQLException) x).getSQLState()).isEqualTo("22004"));
+    }
+
+    @Test
     void primitiveArraysRefuseNullElementsWith22004() {
         assertThatThrownBy(() -> as(Oids.INT4_ARRAY, "{1,NULL}", int[].class))
             .satisfies(x -> assertThat(((SQLException) x).getSQLState()).isEqualTo("22004"))
