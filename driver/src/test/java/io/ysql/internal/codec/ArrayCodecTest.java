@@ -220,6 +220,13 @@ class ArrayCodecTest {
             oid -> oid == 90001 ? new PgType(90001, "_mood", 0, 90000, Types.ARRAY, "java.sql.Array", false) : PgTypes.byOid(oid),
             name -> null);
         assertThat(learned.codec(90001)).isSameAs(ArrayCodec.INSTANCE);
+        ValueDecoder userTypes = new ValueDecoder(learned);
+        Slices v = Slices.text("{happy,NULL,\"very sad\"}");
+        assertThat(userTypes.getObject(90001, FormatCode.TEXT, v.b(), v.off(), v.len()))
+            .isEqualTo(new String[] {"happy", null, "very sad"});
+        assertThat(userTypes.getModernObject(90001, FormatCode.TEXT, v.b(), v.off(), v.len()))
+            .isEqualTo(Arrays.asList("happy", null, "very sad"));
+        assertThat(userTypes.getString(90001, FormatCode.TEXT, v.b(), v.off(), v.len())).isEqualTo("{happy,NULL,\"very sad\"}");
     }
 
     /** Random values of each element class, encoded and decoded again, in 1 to 3 dimensions. */
