@@ -208,7 +208,7 @@ class ArrayCodecTest {
     }
 
     @Test
-    void arrayTypesReportJavaSqlArrayAndFollowTheirElementsFormat() {
+    void arrayTypesReportJavaSqlArrayAndFollowTheirElementsFormat() throws SQLException {
         assertThat(PgTypes.byOid(Oids.INT4_ARRAY).javaClassName()).isEqualTo("java.sql.Array");
         assertThat(PgTypes.binaryResult(Oids.INT4_ARRAY)).isTrue();
         assertThat(PgTypes.binaryResult(Oids.TEXT_ARRAY)).isFalse();
