@@ -15,10 +15,12 @@ final class BuiltInCodecs {
     record Registration(TypeCodec codec, int... oids) {}
 
     /** Type-family codecs by OID. */
-    static final List<Registration> CODECS = List.of();
+    static final List<Registration> CODECS = List.of(
+        new Registration(ArrayCodec.INSTANCE, PgTypes.all().stream().filter(PgType::isArray).mapToInt(PgType::oid).toArray()));
 
     /** Encoders for Java classes beyond the scalar ones, tried in order. */
-    static final List<ValueEncoder> ENCODERS = List.of();
+    static final List<ValueEncoder> ENCODERS = List.of(
+        ArrayCodec.INSTANCE);
 
     private static final TypeCodec[] BY_OID = index();
 

@@ -17,10 +17,14 @@ public interface CodecContext {
 
     /**
      * The family codec that reads values of this type beyond the scalar fast paths (arrays,
-     * ranges, geometric types, user types …), or null when the type is read as text.
+     * ranges, geometric types, user types …), or null when the type is read as text. Array
+     * types this context knows but the built-in list does not (arrays of user types) get the
+     * array codec.
      */
     default TypeCodec codec(int oid) {
-        return BuiltInCodecs.forOid(oid);
+        TypeCodec codec = BuiltInCodecs.forOid(oid);
+        if (codec == null && !PgTypes.isBuiltIn(oid) && type(oid).isArray()) return ArrayCodec.INSTANCE;
+        return codec;
     }
 
     /** The current value of a server parameter, or null when the server has not reported it. */

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The table of built-in types, registered from the one readable list below, with lookups by
  * OID and by name. OIDs are PostgreSQL's {@code pg_type.dat}; SQL types and Java classes follow
- * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject}, {@code SQLXML} or {@code
- * java.sql.Array} report {@code java.lang.String} here, because that is what {@code getObject}
- * returns for them until the {@code io.ysql.types} package has value classes.
+ * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject} or {@code SQLXML} report
+ * {@code java.lang.String} here, because that is what {@code getObject} returns for them until
+ * the {@code io.ysql.types} package has value classes. Array types ({@code java.sql.Array}) are
+ * requested in binary exactly when their element type is.
  */
 public final class PgTypes {
     private PgTypes() {}
@@ -112,7 +113,7 @@ public final class PgTypes {
         for (PgType t : BUILT_IN) {
             register(t, names);
             if (t.arrayOid() != 0) {
-                register(new PgType(t.arrayOid(), "_" + t.name(), 0, t.oid(), Types.ARRAY, STRING, false), names);
+                register(new PgType(t.arrayOid(), "_" + t.name(), 0, t.oid(), Types.ARRAY, "java.sql.Array", t.binary()), names);
             }
         }
         BY_NAME = Map.copyOf(names);
@@ -150,8 +151,8 @@ public final class PgTypes {
 
     /**
      * Whether result columns of this type are requested in binary format: exactly {@code int2},
-     * {@code int4}, {@code int8}, {@code float4}, {@code float8}, {@code bool} and {@code bytea};
-     * every other type, and every OID the driver does not know, comes as text.
+     * {@code int4}, {@code int8}, {@code float4}, {@code float8}, {@code bool} and {@code bytea},
+     * and arrays of those; every other type, and every OID the driver does not know, comes as text.
      */
     public static boolean binaryResult(int typeOid) {
         return isBuiltIn(typeOid) && BY_OID[typeOid].binary();

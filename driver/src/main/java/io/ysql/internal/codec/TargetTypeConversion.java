@@ -27,8 +27,9 @@ import java.util.UUID;
  * range raises 22003), date/time values convert between their classes, and strings are sent as
  * text typed with the target's OID for the server to convert. Character targets take any value's
  * text; {@code OTHER} sends a string untyped (json, enums) and any other value as {@code
- * setObject(i, x)} would. Conversions it does not know raise 22023, target codes it does not
- * support (ARRAY, STRUCT ...) 0A000.
+ * setObject(i, x)} would; {@code ARRAY} takes Java arrays, lists and {@code java.sql.Array}s
+ * (and array literals as strings, untyped). Conversions it does not know raise 22023, target
+ * codes it does not support (STRUCT ...) 0A000.
  */
 final class TargetTypeConversion {
     private final ParameterEncoder encoder;
@@ -84,6 +85,11 @@ final class TargetTypeConversion {
             }
             case Types.SQLXML -> typedText(Oids.XML, textOf(x, sqlType));
             case Types.OTHER, Types.JAVA_OBJECT -> x instanceof String s ? encoder.ofString(s) : encoder.ofObject(x);
+            case Types.ARRAY -> {
+                if (x instanceof String s) yield encoder.ofString(s);
+                if (ArrayParameters.isArrayValue(x)) yield encoder.ofObject(x);
+                throw cannot(x, sqlType);
+            }
             default -> throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "setObject with target SQL type " + sqlType + " is not supported");
         };

@@ -175,9 +175,10 @@ public final class ValueDecoder {
      * {@code bit(1)}), {@code Integer} for {@code int2} and {@code int4}, {@code Long} for {@code
      * int8} and {@code oid}, {@code Float}, {@code Double} (also {@code money}), {@code BigDecimal}
      * for {@code numeric} ({@code Double.NaN} and the infinities for its special values), {@code
-     * byte[]}, {@code UUID}, {@code java.sql.Date/Time/Timestamp}; {@code String} for everything
-     * else, arrays, {@code json}, {@code xml} and unknown types included (pgjdbc returns {@code
-     * PGobject}, {@code SQLXML} or {@code java.sql.Array} for some of those).
+     * byte[]}, {@code UUID}, {@code java.sql.Date/Time/Timestamp}; for arrays the Java array that
+     * {@code java.sql.Array.getArray()} returns (the JDBC result set wraps it in a {@code
+     * java.sql.Array}); {@code String} for everything else, {@code json}, {@code xml} and unknown
+     * types included (pgjdbc returns {@code PGobject} or {@code SQLXML} for some of those).
      */
     public Object getObject(int oid, int format, byte[] b, int off, int len) throws SQLException {
         return objects.getObject(oid, format, b, off, len);

@@ -4,7 +4,6 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.sql.SqlQuoting;
-import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
@@ -146,7 +145,6 @@ abstract class ConnectionExtras implements Connection {
     @Override public Blob createBlob() throws SQLException { throw unsupported("createBlob"); }
     @Override public NClob createNClob() throws SQLException { throw unsupported("createNClob"); }
     @Override public SQLXML createSQLXML() throws SQLException { throw unsupported("createSQLXML"); }
-    @Override public Array createArrayOf(String typeName, Object[] elements) throws SQLException { throw unsupported("createArrayOf"); }
     @Override public Struct createStruct(String typeName, Object[] attributes) throws SQLException { throw unsupported("createStruct"); }
 
     @Override

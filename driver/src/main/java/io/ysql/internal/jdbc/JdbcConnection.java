@@ -6,6 +6,8 @@ import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.codec.ArrayCodec;
+import io.ysql.internal.codec.ArrayData;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
@@ -21,6 +23,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
@@ -78,6 +81,20 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public String typeName(int oid) { return codecs.type(oid).name(); }
 
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
+
+    /**
+     * An array of {@code typeName} elements: a {@code pg_type} name ({@code int4}, {@code text},
+     * {@code uuid}) or its SQL spelling ({@code integer}, {@code double precision}, {@code
+     * character varying}); nested arrays make more dimensions. An unknown name (a user type)
+     * gives an array the server types from where it is used.
+     */
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        checkOpen();
+        ArrayData data = ArrayCodec.create(typeName, elements, codecs.context());
+        String base = data.elementOid() == 0 ? typeName : codecs.type(data.elementOid()).name();
+        return new JdbcArray(data, base, codecs.decoder());
+    }
     @Override public Map<String, String> serverParameters() { return session.parameters(); }
     @Override public int backendProcessId() { return session.backendKey() == null ? 0 : session.backendKey().processId(); }
 

@@ -12,6 +12,7 @@ import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -177,6 +178,12 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
     @Override public void setObject(int i, Object x) throws SQLException { set(i, encoder.ofObject(x)); }
     @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, encoder.ofObject(x, sqlType)); }
+
+    /** An array of this driver is sent as it is, with its own type; any other {@code java.sql.Array} by its base type name and elements. */
+    @Override
+    public void setArray(int i, Array x) throws SQLException {
+        set(i, x instanceof JdbcArray a ? a.parameter() : x == null ? encoder.ofNull(java.sql.Types.ARRAY) : encoder.ofObject(x));
+    }
 
     @Override
     public void setObject(int i, Object x, int sqlType, int scaleOrLength) throws SQLException {

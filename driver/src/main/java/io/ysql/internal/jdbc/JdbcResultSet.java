@@ -2,6 +2,7 @@ package io.ysql.internal.jdbc;
 
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.codec.ArrayCodec;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.wire.backend.DataRow;
@@ -111,7 +112,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (closed) return;
         closed = true;
         row = null;
-        statement.resultSetClosed(this);
+        if (statement != null) statement.resultSetClosed(this);
     }
     @Override public boolean isClosed() { return closed; }
     @Override public Statement getStatement() { return statement; }
@@ -250,13 +251,17 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public Object getObject(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), off(i), len(i));
+        if (isNull(i)) return null;
+        if (isArray(i)) return getArray(i);
+        return decoder.getObject(oid(i), format(i), buf(), off(i), len(i));
     }
 
     @Override
     public <T> T getObject(int i, Class<T> type) throws SQLException {
         if (type == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the target class must not be null");
-        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), off(i), len(i), type);
+        if (isNull(i)) return null;
+        if ((type == Array.class || type == Object.class) && isArray(i)) return type.cast(getArray(i));
+        return decoder.getObject(oid(i), format(i), buf(), off(i), len(i), type);
     }
 
     @Override
@@ -304,7 +309,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         }
     }
 
-    @Override public Array getArray(int i) throws SQLException { throw unsupported("getArray"); }
+    /** The array in column {@code i} as a {@code java.sql.Array}; 22023 when the column is not an array. */
+    @Override
+    public Array getArray(int i) throws SQLException {
+        if (isNull(i)) return null;
+        return JdbcArray.of(ArrayCodec.read(oid(i), format(i), buf(), off(i), len(i), decoder.context()), decoder);
+    }
+
+    private boolean isArray(int i) { return decoder.context().type(oid(i)).isArray(); }
     @Override public Blob getBlob(int i) throws SQLException { throw unsupported("getBlob"); }
     @Override public Clob getClob(int i) throws SQLException { throw unsupported("getClob"); }
     @Override public NClob getNClob(int i) throws SQLException { throw unsupported("getNClob"); }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.NClob;
@@ -92,7 +91,6 @@ abstract class PreparedStatementStreams extends JdbcStatement implements Prepare
         set(i, connection.encoder().ofObject(x == null ? null : new String(read(x, length), StandardCharsets.UTF_8)));
     }
 
-    @Override public void setArray(int i, Array x) throws SQLException { throw unsupported("setArray"); }
     @Override public void setBlob(int i, Blob x) throws SQLException { throw unsupported("setBlob"); }
     @Override public void setBlob(int i, InputStream x) throws SQLException { throw unsupported("setBlob"); }
     @Override public void setBlob(int i, InputStream x, long length) throws SQLException { throw unsupported("setBlob"); }

@@ -53,7 +53,6 @@ class ObjectMappingTest {
         "1114, 2024-01-15 13:45:10, java.sql.Timestamp",
         "1184, 2024-01-15 13:45:10+02, java.sql.Timestamp",
         "2950, a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11, java.util.UUID",
-        "1007, '{1,2,3}', java.lang.String",
         "1186, 1 day, java.lang.String",
         "123456, whatever, java.lang.String",
     })

@@ -57,7 +57,7 @@ class PgTypesTest {
 
     @Test
     void binaryResultsAreExactlyTheSevenFixedWidthTypes() {
-        String binary = PgTypes.all().stream().filter(t -> PgTypes.binaryResult(t.oid()))
+        String binary = PgTypes.all().stream().filter(t -> !t.isArray() && PgTypes.binaryResult(t.oid()))
             .map(PgType::name).sorted().collect(Collectors.joining(","));
         assertThat(binary).isEqualTo("bool,bytea,float4,float8,int2,int4,int8");
         assertThat(PgTypes.binaryResult(0)).isFalse();
