@@ -15,10 +15,20 @@ final class BuiltInCodecs {
     record Registration(TypeCodec codec, int... oids) {}
 
     /** Type-family codecs by OID. */
-    static final List<Registration> CODECS = List.of();
+    static final List<Registration> CODECS = List.of(
+        new Registration(IntervalCodec.INSTANCE, Oids.INTERVAL),
+        new Registration(GeometryCodec.INSTANCE, GeometryCodec.POINT, GeometryCodec.LSEG, GeometryCodec.PATH,
+            GeometryCodec.BOX, GeometryCodec.POLYGON, GeometryCodec.LINE, GeometryCodec.CIRCLE),
+        new Registration(NetworkCodec.INSTANCE, Oids.INET, Oids.CIDR, Oids.MACADDR, NetworkCodec.MACADDR8),
+        new Registration(BitStringCodec.INSTANCE, Oids.BIT, Oids.VARBIT),
+        new Registration(RangeCodec.INSTANCE, RangeCodec.INT4RANGE, RangeCodec.INT8RANGE, RangeCodec.NUMRANGE,
+            RangeCodec.DATERANGE, RangeCodec.TSRANGE, RangeCodec.TSTZRANGE, RangeCodec.INT4MULTIRANGE,
+            RangeCodec.INT8MULTIRANGE, RangeCodec.NUMMULTIRANGE, RangeCodec.DATEMULTIRANGE, RangeCodec.TSMULTIRANGE,
+            RangeCodec.TSTZMULTIRANGE));
 
     /** Encoders for Java classes beyond the scalar ones, tried in order. */
-    static final List<ValueEncoder> ENCODERS = List.of();
+    static final List<ValueEncoder> ENCODERS = List.of(
+        IntervalCodec.INSTANCE, GeometryCodec.INSTANCE, NetworkCodec.INSTANCE, BitStringCodec.INSTANCE, RangeCodec.INSTANCE);
 
     private static final TypeCodec[] BY_OID = index();
 
