@@ -274,8 +274,7 @@ final class IntervalText {
         boolean sqlStandard = false;
         int signedTokens = 0;
         boolean leadingMinus = tokens.get(0).startsWith("-");
-        // a field without its own sign in sql_standard style takes the leading sign
-        List<Interval> sqlFields = new ArrayList<>();
+        List<Sum> fields = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             boolean signed = t.startsWith("-") || t.startsWith("+");
@@ -308,15 +307,16 @@ final class IntervalText {
             } else {
                 throw bad(original);
             }
-            sqlFields.add(field.toInterval(false));
+            fields.add(field);
         }
-        boolean spreadSign = leadingMinus && signedTokens == 1 && (sqlStandard || tokens.size() == 1);
-        for (int i = 0; i < sqlFields.size(); i++) {
-            Interval f = sqlFields.get(i);
-            if (spreadSign && i > 0) f = f.negated();
-            sum.months = Math.addExact(sum.months, f.months());
-            sum.days = Math.addExact(sum.days, f.days());
-            sum.micros = Math.addExact(sum.micros, f.microseconds());
+        // in sql_standard style a single leading minus applies to every field
+        boolean spreadSign = leadingMinus && signedTokens == 1 && sqlStandard;
+        for (int i = 0; i < fields.size(); i++) {
+            Sum f = fields.get(i);
+            long sign = spreadSign && i > 0 ? -1 : 1;
+            sum.months = Math.addExact(sum.months, sign * f.months);
+            sum.days = Math.addExact(sum.days, sign * f.days);
+            sum.micros = Math.addExact(sum.micros, Math.multiplyExact(sign, f.micros));
         }
         return sum.toInterval(ago);
     }
