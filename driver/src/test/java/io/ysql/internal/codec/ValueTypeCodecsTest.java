@@ -136,6 +136,16 @@ class ValueTypeCodecsTest {
     }
 
     @Test
+    void characterTargetsTakeTheServersSpelling() throws SQLException {
+        assertThat(e.ofObject(Interval.of(14, 0, 0), java.sql.Types.VARCHAR))
+            .isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "1 year 2 mons"));
+        assertThat(e.ofObject(Point.of(1, 2), java.sql.Types.VARCHAR)).isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "(1,2)"));
+        assertThat(e.ofObject(Range.closedOpen(1, 2), java.sql.Types.VARCHAR))
+            .isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "[1,2)"));
+        assertThat(e.ofObject(Point.of(1, 2), java.sql.Types.OTHER)).isEqualTo(e.ofObject(Point.of(1, 2)));
+    }
+
+    @Test
     void bitStrings() throws SQLException {
         assertThat(binary(Oids.VARBIT, "0000000a b0c0")).isEqualTo(BitString.parse("1011000011"));
         assertThat(binaryText(Oids.BIT, "0000000a b0c0")).isEqualTo("1011000011");
