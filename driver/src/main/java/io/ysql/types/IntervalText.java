@@ -292,7 +292,7 @@ final class IntervalText {
             } else if (isNumber(t)) {
                 BigDecimal value = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
                 String unit = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-                Unit u = unit == null ? null : Unit.of(unit);
+                IntervalUnit u = unit == null ? null : IntervalUnit.of(unit);
                 if (u != null) {
                     i++;
                     field.add(value, u.months, u.days, u.micros);
@@ -362,42 +362,5 @@ final class IntervalText {
         long micros = Math.addExact(Math.multiplyExact(hours, MICROS_PER_HOUR), minutes * MICROS_PER_MINUTE);
         micros = Math.addExact(micros, seconds.movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
         return negative ? -micros : micros;
-    }
-
-    /** The units the server accepts after a number. */
-    enum Unit {
-        MICROSECOND(0, 0, 1, "microsecond", "microseconds", "microsecon", "us", "usec", "usecs", "useconds"),
-        MILLISECOND(0, 0, 1_000, "millisecond", "milliseconds", "millisecon", "ms", "msec", "msecs", "mseconds"),
-        SECOND(0, 0, MICROS_PER_SECOND, "second", "seconds", "s", "sec", "secs"),
-        MINUTE(0, 0, MICROS_PER_MINUTE, "minute", "minutes", "m", "min", "mins"),
-        HOUR(0, 0, MICROS_PER_HOUR, "hour", "hours", "h", "hr", "hrs"),
-        DAY(0, 1, 0, "day", "days", "d"),
-        WEEK(0, 7, 0, "week", "weeks", "w"),
-        MONTH(1, 0, 0, "month", "months", "mon", "mons"),
-        YEAR(12, 0, 0, "year", "years", "y", "yr", "yrs"),
-        DECADE(120, 0, 0, "decade", "decades", "dec", "decs"),
-        CENTURY(1200, 0, 0, "century", "centuries", "c", "cent"),
-        MILLENNIUM(12000, 0, 0, "millennium", "millennia", "mil", "mils");
-
-        final int months;
-        final int days;
-        final long micros;
-        private final String[] names;
-
-        Unit(int months, int days, long micros, String... names) {
-            this.months = months;
-            this.days = days;
-            this.micros = micros;
-            this.names = names;
-        }
-
-        static Unit of(String word) {
-            for (Unit u : values()) {
-                for (String n : u.names) {
-                    if (n.equals(word)) return u;
-                }
-            }
-            return null;
-        }
     }
 }

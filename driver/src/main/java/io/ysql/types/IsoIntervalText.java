@@ -31,13 +31,13 @@ final class IsoIntervalText {
             if (i == start || i >= s.length()) throw IntervalText.bad(original);
             BigDecimal value = new BigDecimal(s.substring(s.charAt(start) == '+' ? start + 1 : start, i));
             char unit = s.charAt(i++);
-            IntervalText.Unit u = switch (unit) {
-                case 'y' -> time ? null : IntervalText.Unit.YEAR;
-                case 'm' -> time ? IntervalText.Unit.MINUTE : IntervalText.Unit.MONTH;
-                case 'w' -> time ? null : IntervalText.Unit.WEEK;
-                case 'd' -> time ? null : IntervalText.Unit.DAY;
-                case 'h' -> time ? IntervalText.Unit.HOUR : null;
-                case 's' -> time ? IntervalText.Unit.SECOND : null;
+            IntervalUnit u = switch (unit) {
+                case 'y' -> time ? null : IntervalUnit.YEAR;
+                case 'm' -> time ? IntervalUnit.MINUTE : IntervalUnit.MONTH;
+                case 'w' -> time ? null : IntervalUnit.WEEK;
+                case 'd' -> time ? null : IntervalUnit.DAY;
+                case 'h' -> time ? IntervalUnit.HOUR : null;
+                case 's' -> time ? IntervalUnit.SECOND : null;
                 default -> null;
             };
             if (u == null) throw IntervalText.bad(original);
