@@ -168,6 +168,45 @@ class ValueParametersIT {
         }
     }
 
+    @Test
+    void randomAddressesCoordinatesAndBitsAreSpelledAsTheServerSpellsThem() throws Exception {
+        Random r = new Random(99);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            byte[] v6 = new byte[16];
+            r.nextBytes(v6);
+            for (int w = 0; w < 8; w++) {
+                if (r.nextInt(3) == 0) v6[2 * w] = v6[2 * w + 1] = 0; // runs of zero groups
+            }
+            if (r.nextInt(4) == 0) {
+                java.util.Arrays.fill(v6, 0, 10, (byte) 0);
+                v6[10] = v6[11] = (byte) (r.nextBoolean() ? 0xff : 0);
+            }
+            values.add(Inet.of(java.net.Inet6Address.getByAddress(null, v6, null), r.nextInt(129)));
+            byte[] v4 = new byte[4];
+            r.nextBytes(v4);
+            values.add(Inet.of(InetAddress.getByAddress(v4), r.nextInt(33)));
+            values.add(Point.of(Double.longBitsToDouble(r.nextLong()), r.nextGaussian() * Math.pow(10, r.nextInt(30) - 15)));
+            boolean[] bits = new boolean[r.nextInt(70)];
+            for (int b = 0; b < bits.length; b++) bits[b] = r.nextBoolean();
+            values.add(BitString.of(bits));
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT format('%s', ?), ?")) {
+            for (Object v : values) {
+                ps.setObject(1, v);
+                ps.setObject(2, v);
+                for (int run = 1; run <= 2; run++) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as("%s run %d", v, run).isEqualTo(v.toString());
+                        Object back = rs.getObject(2);
+                        assertThat(back).as("%s run %d", v, run).isEqualTo(v);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Interval.Style.class)
     void intervalsInEveryStyle(Interval.Style style) throws SQLException {
