@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The text of the geometric types: coordinates printed as the server's {@code float8out} prints
@@ -24,6 +25,8 @@ final class GeometryText {
     private GeometryText() {}
 
     private static final int FIXED_LIMIT = 15;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s()\\[\\]{}<>,]+");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?");
 
     /** {@code d} as {@code float8out} prints it. */
     static String format(double d) {
@@ -93,7 +96,7 @@ final class GeometryText {
     /** The numbers of a geometric value's text, in order, whatever brackets surround them. */
     static double[] numbers(String typeName, String text) throws SQLException {
         List<Double> out = new ArrayList<>();
-        for (String token : text.split("[\\s()\\[\\]{}<>,]+")) {
+        for (String token : SEPARATORS.split(text)) {
             if (token.isEmpty()) continue;
             out.add(parseDouble(typeName, text, token));
         }
@@ -126,7 +129,7 @@ final class GeometryText {
             case "-infinity", "-inf": return Double.NEGATIVE_INFINITY;
             default: break;
         }
-        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) throw bad(typeName, text);
+        if (!NUMBER.matcher(t).matches()) throw bad(typeName, text);
         return Double.parseDouble(t);
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The text forms of {@link Interval}: printing in each {@code IntervalStyle} exactly as the
@@ -24,6 +25,9 @@ final class IntervalText {
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
     private static final long MICROS_PER_MINUTE = 60_000_000L;
     private static final long MICROS_PER_SECOND = Interval.MICROS_PER_SECOND;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+    private static final Pattern YEAR_MONTH = Pattern.compile("[+-]?\\d+-\\d+");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?");
 
     // ---- printing ---------------------------------------------------------------------------
 
@@ -324,7 +328,7 @@ final class IntervalText {
     /** Whitespace-separated tokens, with a number glued to its unit ({@code 3days}) split in two. */
     private static List<String> tokens(String s) {
         List<String> out = new ArrayList<>();
-        for (String raw : s.split("[\\s,]+")) {
+        for (String raw : SEPARATORS.split(s)) {
             if (raw.isEmpty()) continue;
             int split = 0;
             while (split < raw.length() && "+-0123456789.e".indexOf(raw.charAt(split)) >= 0) split++;
@@ -340,11 +344,11 @@ final class IntervalText {
     }
 
     private static boolean isYearMonth(String t) {
-        return t.matches("[+-]?\\d+-\\d+");
+        return YEAR_MONTH.matcher(t).matches();
     }
 
     private static boolean isNumber(String t) {
-        return t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?");
+        return NUMBER.matcher(t).matches();
     }
 
     /** {@code [+-]h:mm[:ss[.ffffff]]} in microseconds, negative if signed so. */
