@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The text forms of {@link Interval}: printing in each {@code IntervalStyle} exactly as the
@@ -25,9 +24,6 @@ final class IntervalText {
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
     private static final long MICROS_PER_MINUTE = 60_000_000L;
     private static final long MICROS_PER_SECOND = Interval.MICROS_PER_SECOND;
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
-    private static final Pattern YEAR_MONTH = Pattern.compile("[+-]?\\d+-\\d+");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?");
 
     // ---- printing ---------------------------------------------------------------------------
 
@@ -237,7 +233,12 @@ final class IntervalText {
 
         /** Adds {@code value} of a unit of {@code monthsPer} months, {@code daysPer} days or {@code microsPer} microseconds. */
         void add(BigDecimal value, int monthsPer, int daysPer, long microsPer) {
-            if (monthsPer != 0) {
+            if (value.scale() <= 0) { // a whole number: no fraction to spill
+                long v = value.longValueExact();
+                if (monthsPer != 0) months = Math.addExact(months, Math.multiplyExact(v, monthsPer));
+                else if (daysPer != 0) days = Math.addExact(days, Math.multiplyExact(v, daysPer));
+                else micros = Math.addExact(micros, Math.multiplyExact(v, microsPer));
+            } else if (monthsPer != 0) {
                 BigDecimal m = value.multiply(BigDecimal.valueOf(monthsPer));
                 BigDecimal whole = m.setScale(0, RoundingMode.DOWN);
                 months = Math.addExact(months, whole.longValueExact());
@@ -328,8 +329,14 @@ final class IntervalText {
     /** Whitespace-separated tokens, with a number glued to its unit ({@code 3days}) split in two. */
     private static List<String> tokens(String s) {
         List<String> out = new ArrayList<>();
-        for (String raw : SEPARATORS.split(s)) {
-            if (raw.isEmpty()) continue;
+        int at = 0;
+        int n = s.length();
+        while (at < n) {
+            while (at < n && isSeparator(s.charAt(at))) at++;
+            int start = at;
+            while (at < n && !isSeparator(s.charAt(at))) at++;
+            if (start == at) break;
+            String raw = s.substring(start, at);
             int split = 0;
             while (split < raw.length() && "+-0123456789.e".indexOf(raw.charAt(split)) >= 0) split++;
             if (split > 0 && split < raw.length() && Character.isLetter(raw.charAt(split)) && raw.indexOf(':') < 0
@@ -343,12 +350,38 @@ final class IntervalText {
         return out;
     }
 
-    private static boolean isYearMonth(String t) {
-        return YEAR_MONTH.matcher(t).matches();
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
+    /** {@code [+-]digits-digits}. */
+    private static boolean isYearMonth(String t) {
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int dash = t.indexOf('-', i);
+        return dash > i && dash < t.length() - 1 && digits(t, i, dash) && digits(t, dash + 1, t.length());
+    }
+
+    /** {@code [+-]digits[.digits][e[+-]digits]}, or a fraction without leading digits. */
     private static boolean isNumber(String t) {
-        return NUMBER.matcher(t).matches();
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int n = t.length();
+        int e = t.indexOf('e', i);
+        int mantissaEnd = e < 0 ? n : e;
+        int dot = t.indexOf('.', i);
+        boolean mantissa = dot < 0 || dot >= mantissaEnd
+            ? mantissaEnd > i && digits(t, i, mantissaEnd)
+            : (dot > i || dot + 1 < mantissaEnd) && digits(t, i, dot) && digits(t, dot + 1, mantissaEnd);
+        if (!mantissa || e < 0) return mantissa;
+        int x = e + 1 < n && (t.charAt(e + 1) == '-' || t.charAt(e + 1) == '+') ? e + 2 : e + 1;
+        return x < n && digits(t, x, n);
+    }
+
+    private static boolean digits(String t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** {@code [+-]h:mm[:ss[.ffffff]]} in microseconds, negative if signed so. */
@@ -359,12 +392,28 @@ final class IntervalText {
         if (parts.length < 2 || parts.length > 3) throw bad(original);
         long hours = Long.parseLong(parts[0]);
         long minutes = Long.parseLong(parts[1]);
-        BigDecimal seconds = parts.length == 3 ? new BigDecimal(parts[2]) : BigDecimal.ZERO;
-        if (parts[1].isEmpty() || minutes > 59 || seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(60)) >= 0) {
+        long secondMicros = parts.length == 3 ? secondsInMicros(parts[2], original) : 0;
+        if (parts[1].isEmpty() || minutes < 0 || minutes > 59 || hours < 0 || secondMicros >= 60 * MICROS_PER_SECOND) {
             throw bad(original);
         }
         long micros = Math.addExact(Math.multiplyExact(hours, MICROS_PER_HOUR), minutes * MICROS_PER_MINUTE);
-        micros = Math.addExact(micros, seconds.movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+        micros = Math.addExact(micros, secondMicros);
         return negative ? -micros : micros;
+    }
+
+    /** {@code ss[.ffffff]} in microseconds, digits beyond the sixth rounded half to even. */
+    private static long secondsInMicros(String s, String original) throws SQLException {
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        if (whole.isEmpty() || !digits(whole, 0, whole.length())) throw bad(original);
+        if (dot < 0) return Math.multiplyExact(Long.parseLong(whole), MICROS_PER_SECOND);
+        String fraction = s.substring(dot + 1);
+        if (!digits(fraction, 0, fraction.length())) throw bad(original);
+        if (fraction.length() > 6) {
+            return new BigDecimal(s).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        }
+        long f = fraction.isEmpty() ? 0 : Long.parseLong(fraction);
+        for (int i = fraction.length(); i < 6; i++) f *= 10;
+        return Math.addExact(Math.multiplyExact(Long.parseLong(whole), MICROS_PER_SECOND), f);
     }
 }

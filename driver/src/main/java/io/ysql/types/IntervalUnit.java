@@ -1,5 +1,8 @@
 package io.ysql.types;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The units the server accepts after a number in interval input ({@code 3 days}, {@code 1.5 hrs},
  * {@code 2 weeks}), with their size in months, days or microseconds (exactly one is non-zero).
@@ -30,12 +33,18 @@ enum IntervalUnit {
         this.names = names;
     }
 
-    static IntervalUnit of(String word) {
+    private static final Map<String, IntervalUnit> BY_NAME = index();
+
+    private static Map<String, IntervalUnit> index() {
+        Map<String, IntervalUnit> m = new HashMap<>();
         for (IntervalUnit u : values()) {
-            for (String n : u.names) {
-                if (n.equals(word)) return u;
-            }
+            for (String n : u.names) m.put(n, u);
         }
-        return null;
+        return Map.copyOf(m);
+    }
+
+    /** The unit spelled {@code word} (lower case), or null. */
+    static IntervalUnit of(String word) {
+        return BY_NAME.get(word);
     }
 }
