@@ -146,6 +146,15 @@ class ValueTypeCodecsTest {
     }
 
     @Test
+    void bitColumnsLongerThanOneBitReportBitString() {
+        assertThat(TypeInfo.javaClassName(Oids.BIT, 1)).isEqualTo("java.lang.Boolean");
+        assertThat(TypeInfo.javaClassName(Oids.BIT, -1)).isEqualTo("java.lang.Boolean");
+        assertThat(TypeInfo.javaClassName(Oids.BIT, 3)).isEqualTo(BitString.class.getName());
+        assertThat(TypeInfo.javaClassName(Oids.VARBIT, -1)).isEqualTo(BitString.class.getName());
+        assertThat(TypeInfo.javaClassName(Oids.INTERVAL, -1)).isEqualTo(Interval.class.getName());
+    }
+
+    @Test
     void bitStrings() throws SQLException {
         assertThat(binary(Oids.VARBIT, "0000000a b0c0")).isEqualTo(BitString.parse("1011000011"));
         assertThat(binaryText(Oids.BIT, "0000000a b0c0")).isEqualTo("1011000011");
