@@ -16,11 +16,21 @@ final class BuiltInCodecs {
 
     /** Type-family codecs by OID. */
     static final List<Registration> CODECS = List.of(
-        new Registration(ArrayCodec.INSTANCE, PgTypes.all().stream().filter(PgType::isArray).mapToInt(PgType::oid).toArray()));
+        new Registration(ArrayCodec.INSTANCE, PgTypes.all().stream().filter(PgType::isArray).mapToInt(PgType::oid).toArray()),
+        new Registration(IntervalCodec.INSTANCE, Oids.INTERVAL),
+        new Registration(GeometryCodec.INSTANCE, GeometryCodec.POINT, GeometryCodec.LSEG, GeometryCodec.PATH,
+            GeometryCodec.BOX, GeometryCodec.POLYGON, GeometryCodec.LINE, GeometryCodec.CIRCLE),
+        new Registration(NetworkCodec.INSTANCE, Oids.INET, Oids.CIDR, Oids.MACADDR, NetworkCodec.MACADDR8),
+        new Registration(BitStringCodec.INSTANCE, Oids.BIT, Oids.VARBIT),
+        new Registration(RangeCodec.INSTANCE, RangeCodec.INT4RANGE, RangeCodec.INT8RANGE, RangeCodec.NUMRANGE,
+            RangeCodec.DATERANGE, RangeCodec.TSRANGE, RangeCodec.TSTZRANGE, RangeCodec.INT4MULTIRANGE,
+            RangeCodec.INT8MULTIRANGE, RangeCodec.NUMMULTIRANGE, RangeCodec.DATEMULTIRANGE, RangeCodec.TSMULTIRANGE,
+            RangeCodec.TSTZMULTIRANGE));
 
     /** Encoders for Java classes beyond the scalar ones, tried in order. */
     static final List<ValueEncoder> ENCODERS = List.of(
-        ArrayCodec.INSTANCE);
+        ArrayCodec.INSTANCE, IntervalCodec.INSTANCE, GeometryCodec.INSTANCE, NetworkCodec.INSTANCE, BitStringCodec.INSTANCE,
+        RangeCodec.INSTANCE);
 
     private static final TypeCodec[] BY_OID = index();
 

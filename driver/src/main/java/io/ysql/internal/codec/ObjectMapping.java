@@ -47,7 +47,6 @@ final class ObjectMapping {
             case Oids.DATE -> d.getDate(oid, format, b, off, len, null);
             case Oids.TIME, Oids.TIMETZ -> d.getTime(oid, format, b, off, len, null);
             case Oids.TIMESTAMP, Oids.TIMESTAMPTZ -> d.getTimestamp(oid, format, b, off, len, null);
-            case Oids.BIT -> bit(d.getString(oid, format, b, off, len));
             default -> {
                 TypeCodec codec = context.codec(oid);
                 yield codec != null ? codec.decode(oid, format, b, off, len, context) : d.getString(oid, format, b, off, len);
@@ -136,13 +135,6 @@ final class ObjectMapping {
             if (Text.equalsAscii(b, off, len, "-Infinity")) return Double.NEGATIVE_INFINITY;
         }
         return decoder.getBigDecimal(oid, format, b, off, len);
-    }
-
-    /** {@code bit(1)} as a {@code Boolean}, as pgjdbc; longer bit strings as their text. */
-    private static Object bit(String text) {
-        if (text.equals("1")) return Boolean.TRUE;
-        if (text.equals("0")) return Boolean.FALSE;
-        return text;
     }
 
     private static boolean isNumeric(int oid) {

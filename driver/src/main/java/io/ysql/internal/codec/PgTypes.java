@@ -12,14 +12,18 @@ import java.util.Optional;
  * The table of built-in types, registered from the one readable list below, with lookups by
  * OID and by name. OIDs are PostgreSQL's {@code pg_type.dat}; SQL types and Java classes follow
  * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject} or {@code SQLXML} report
- * {@code java.lang.String} here, because that is what {@code getObject} returns for them until
- * the {@code io.ysql.types} package has value classes. Array types ({@code java.sql.Array}) are
- * requested in binary exactly when their element type is.
+ * {@code java.lang.String} here, because that is what {@code getObject} returns for them, and that
+ * the interval, geometric, network, bit string and range types report their {@code io.ysql.types}
+ * class (pgjdbc's {@code PGInterval}, {@code PGpoint} … replaced). Array types ({@code
+ * java.sql.Array}) are requested in binary exactly when their element type is.
  */
 public final class PgTypes {
     private PgTypes() {}
 
     private static final String STRING = "java.lang.String";
+    private static final String T = "io.ysql.types.";
+    private static final String RANGE = T + "Range";
+    private static final String MULTIRANGE = T + "Multirange";
     private static final boolean BINARY = true;
     private static final boolean TEXT = false;
 
@@ -42,21 +46,21 @@ public final class PgTypes {
         type(Oids.OIDVECTOR, "oidvector", 1013, Types.OTHER, STRING, TEXT),
         type(Oids.JSON, "json", 199, Types.OTHER, STRING, TEXT),
         type(Oids.XML, "xml", 143, Types.SQLXML, STRING, TEXT),
-        type(600, "point", 1017, Types.OTHER, STRING, TEXT),
-        type(601, "lseg", 1018, Types.OTHER, STRING, TEXT),
-        type(602, "path", 1019, Types.OTHER, STRING, TEXT),
-        type(603, "box", 1020, Types.OTHER, STRING, TEXT),
-        type(604, "polygon", 1027, Types.OTHER, STRING, TEXT),
-        type(628, "line", 629, Types.OTHER, STRING, TEXT),
-        type(Oids.CIDR, "cidr", 651, Types.OTHER, STRING, TEXT),
+        type(600, "point", 1017, Types.OTHER, T + "Point", BINARY),
+        type(601, "lseg", 1018, Types.OTHER, T + "LineSegment", BINARY),
+        type(602, "path", 1019, Types.OTHER, T + "Path", BINARY),
+        type(603, "box", 1020, Types.OTHER, T + "Box", BINARY),
+        type(604, "polygon", 1027, Types.OTHER, T + "Polygon", BINARY),
+        type(628, "line", 629, Types.OTHER, T + "Line", BINARY),
+        type(Oids.CIDR, "cidr", 651, Types.OTHER, T + "Cidr", BINARY),
         type(Oids.FLOAT4, "float4", Oids.FLOAT4_ARRAY, Types.REAL, "java.lang.Float", BINARY),
         type(Oids.FLOAT8, "float8", Oids.FLOAT8_ARRAY, Types.DOUBLE, "java.lang.Double", BINARY),
         type(Oids.UNKNOWN, "unknown", 0, Types.OTHER, STRING, TEXT),
-        type(718, "circle", 719, Types.OTHER, STRING, TEXT),
-        type(774, "macaddr8", 775, Types.OTHER, STRING, TEXT),
+        type(718, "circle", 719, Types.OTHER, T + "Circle", BINARY),
+        type(774, "macaddr8", 775, Types.OTHER, T + "MacAddress", BINARY),
         type(Oids.MONEY, "money", 791, Types.DOUBLE, "java.lang.Double", TEXT),
-        type(Oids.MACADDR, "macaddr", 1040, Types.OTHER, STRING, TEXT),
-        type(Oids.INET, "inet", 1041, Types.OTHER, STRING, TEXT),
+        type(Oids.MACADDR, "macaddr", 1040, Types.OTHER, T + "MacAddress", BINARY),
+        type(Oids.INET, "inet", 1041, Types.OTHER, T + "Inet", BINARY),
         type(1033, "aclitem", 1034, Types.OTHER, STRING, TEXT),
         type(Oids.BPCHAR, "bpchar", 1014, Types.CHAR, STRING, TEXT),
         type(Oids.VARCHAR, "varchar", Oids.VARCHAR_ARRAY, Types.VARCHAR, STRING, TEXT),
@@ -64,10 +68,10 @@ public final class PgTypes {
         type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", TEXT),
         type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
         type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
-        type(Oids.INTERVAL, "interval", 1187, Types.OTHER, STRING, TEXT),
+        type(Oids.INTERVAL, "interval", 1187, Types.OTHER, T + "Interval", BINARY),
         type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", TEXT),
-        type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", TEXT),
-        type(Oids.VARBIT, "varbit", 1563, Types.OTHER, STRING, TEXT),
+        type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", BINARY),
+        type(Oids.VARBIT, "varbit", 1563, Types.OTHER, T + "BitString", BINARY),
         type(Oids.NUMERIC, "numeric", Oids.NUMERIC_ARRAY, Types.NUMERIC, "java.math.BigDecimal", TEXT),
         type(Oids.REFCURSOR, "refcursor", 2201, Types.REF_CURSOR, STRING, TEXT),
         type(2202, "regprocedure", 2207, Types.OTHER, STRING, TEXT),
@@ -90,12 +94,18 @@ public final class PgTypes {
         type(3769, "regdictionary", 3770, Types.OTHER, STRING, TEXT),
         type(Oids.JSONB, "jsonb", 3807, Types.OTHER, STRING, TEXT),
         type(4072, "jsonpath", 4073, Types.OTHER, STRING, TEXT),
-        type(3904, "int4range", 3905, Types.OTHER, STRING, TEXT),
-        type(3906, "numrange", 3907, Types.OTHER, STRING, TEXT),
-        type(3908, "tsrange", 3909, Types.OTHER, STRING, TEXT),
-        type(3910, "tstzrange", 3911, Types.OTHER, STRING, TEXT),
-        type(3912, "daterange", 3913, Types.OTHER, STRING, TEXT),
-        type(3926, "int8range", 3927, Types.OTHER, STRING, TEXT),
+        type(3904, "int4range", 3905, Types.OTHER, RANGE, BINARY),
+        type(3906, "numrange", 3907, Types.OTHER, RANGE, TEXT),
+        type(3908, "tsrange", 3909, Types.OTHER, RANGE, TEXT),
+        type(3910, "tstzrange", 3911, Types.OTHER, RANGE, TEXT),
+        type(3912, "daterange", 3913, Types.OTHER, RANGE, TEXT),
+        type(3926, "int8range", 3927, Types.OTHER, RANGE, BINARY),
+        type(4451, "int4multirange", 6150, Types.OTHER, MULTIRANGE, BINARY),
+        type(4532, "nummultirange", 6151, Types.OTHER, MULTIRANGE, TEXT),
+        type(4533, "tsmultirange", 6152, Types.OTHER, MULTIRANGE, TEXT),
+        type(4534, "tstzmultirange", 6153, Types.OTHER, MULTIRANGE, TEXT),
+        type(4535, "datemultirange", 6155, Types.OTHER, MULTIRANGE, TEXT),
+        type(4536, "int8multirange", 6157, Types.OTHER, MULTIRANGE, BINARY),
         type(4089, "regnamespace", 4090, Types.OTHER, STRING, TEXT),
         type(4096, "regrole", 4097, Types.OTHER, STRING, TEXT),
         type(4191, "regcollation", 4192, Types.OTHER, STRING, TEXT),
@@ -150,9 +160,10 @@ public final class PgTypes {
     }
 
     /**
-     * Whether result columns of this type are requested in binary format: exactly {@code int2},
-     * {@code int4}, {@code int8}, {@code float4}, {@code float8}, {@code bool} and {@code bytea},
-     * and arrays of those; every other type, and every OID the driver does not know, comes as text.
+     * Whether result columns of this type are requested in binary format: the rows flagged
+     * {@code BINARY} above (fixed-width scalars, interval, geometric, network and bit string types,
+     * integer ranges) and arrays of those; every other type, and every OID the driver does not
+     * know, comes as text.
      */
     public static boolean binaryResult(int typeOid) {
         return isBuiltIn(typeOid) && BY_OID[typeOid].binary();

@@ -214,6 +214,10 @@ final class TargetTypeConversion {
         if (typed.format() == FormatCode.TEXT && typed.value() != null) {
             return new String(typed.value(), StandardCharsets.UTF_8);
         }
+        TypeCodec family = BuiltInCodecs.forOid(typed.typeOid());
+        if (family != null && typed.value() != null) { // a value type sent in binary: its server spelling
+            return family.binaryToText(typed.typeOid(), typed.value(), 0, typed.value().length, CodecContext.BUILT_IN);
+        }
         throw cannot(x, sqlType);
     }
 

@@ -22,6 +22,11 @@ public final class TypeInfo {
     /** The class {@code getObject} returns for this type. */
     public static String javaClassName(int oid) { return PgTypes.byOid(oid).javaClassName(); }
 
+    /** The class {@code getObject} returns for a column of this type and modifier: a {@code bit(n)} longer than 1 is a bit string. */
+    public static String javaClassName(int oid, int typmod) {
+        return oid == Oids.BIT && typmod > 1 ? "io.ysql.types.BitString" : javaClassName(oid);
+    }
+
     public static int precision(int oid, int typmod) {
         int base = baseOid(oid);
         return switch (base) {

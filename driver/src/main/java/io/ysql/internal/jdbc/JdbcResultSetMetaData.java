@@ -30,7 +30,7 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
     @Override public String getColumnLabel(int c) throws SQLException { return field(c).name(); }
     @Override public int getColumnType(int c) throws SQLException { return TypeInfo.sqlType(field(c).typeOid()); }
     @Override public String getColumnTypeName(int c) throws SQLException { return TypeInfo.typeName(field(c).typeOid()); }
-    @Override public String getColumnClassName(int c) throws SQLException { return TypeInfo.javaClassName(field(c).typeOid()); }
+    @Override public String getColumnClassName(int c) throws SQLException { return TypeInfo.javaClassName(field(c).typeOid(), field(c).typeModifier()); }
 
     @Override
     public int getPrecision(int c) throws SQLException {

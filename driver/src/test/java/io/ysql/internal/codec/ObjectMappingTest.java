@@ -53,7 +53,14 @@ class ObjectMappingTest {
         "1114, 2024-01-15 13:45:10, java.sql.Timestamp",
         "1184, 2024-01-15 13:45:10+02, java.sql.Timestamp",
         "2950, a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11, java.util.UUID",
-        "1186, 1 day, java.lang.String",
+        "1186, 1 day, io.ysql.types.Interval",
+        "600, '(1,2)', io.ysql.types.Point",
+        "869, 10.0.0.1, io.ysql.types.Inet",
+        "650, 10.0.0.0/8, io.ysql.types.Cidr",
+        "829, 08:00:2b:01:02:03, io.ysql.types.MacAddress",
+        "1562, 101, io.ysql.types.BitString",
+        "3904, '[1,2)', io.ysql.types.Range",
+        "4451, '{[1,2)}', io.ysql.types.Multirange",
         "123456, whatever, java.lang.String",
     })
     void getObjectClassMatchesTheTable(int oid, String text, String className) throws SQLException {
@@ -81,10 +88,10 @@ class ObjectMappingTest {
     }
 
     @Test
-    void bitOfOneIsABooleanLongerBitStringsAreText() throws SQLException {
+    void bitOfOneIsABooleanLongerBitStringsAreBitStrings() throws SQLException {
         assertThat(objectOf(Oids.BIT, "1")).isEqualTo(true);
         assertThat(objectOf(Oids.BIT, "0")).isEqualTo(false);
-        assertThat(objectOf(Oids.BIT, "101")).isEqualTo("101");
+        assertThat(objectOf(Oids.BIT, "101")).hasToString("101").isInstanceOf(io.ysql.types.BitString.class);
     }
 
     @Test
