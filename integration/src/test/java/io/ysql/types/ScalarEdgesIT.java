@@ -284,6 +284,31 @@ class ScalarEdgesIT {
         }
     }
 
+    /** {@code SET TIME ZONE} with a number or an interval: the server reports a POSIX spelling, west-positive. */
+    @Test
+    void binaryTimestamptzInPosixOffsetZones() throws SQLException {
+        for (String set : new String[] {"5.5", "'+5'", "INTERVAL '-03:30' HOUR TO MINUTE", "'GMT+3'", "-7"}) {
+            exec("SET TIME ZONE " + set);
+            String reported;
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SHOW TimeZone")) {
+                rs.next();
+                reported = rs.getString(1);
+            }
+            io.ysql.internal.codec.ValueDecoder binary = new io.ysql.internal.codec.ValueDecoder(
+                io.ysql.internal.codec.CodecContext.of(io.ysql.internal.codec.PgTypes::byOid,
+                    n -> n.equals("TimeZone") ? reported : null));
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT timestamptz_send(x), x::text FROM (VALUES ('2024-07-01 12:00+00'::timestamptz), "
+                        + "('1900-01-01 00:00+00'::timestamptz)) v(x)")) {
+                while (rs.next()) {
+                    byte[] b = rs.getBytes(1);
+                    assertThat(binary.getString(1184, 1, b, 0, b.length)).as(set + " reported as " + reported)
+                        .isEqualTo(rs.getString(2));
+                }
+            }
+        }
+    }
+
     /** The server rounds a typed-in fraction of a microsecond half-even; sent values are rounded alike. */
     @Test
     void nanosecondsRoundLikeTheServerRoundsTypedFractions() throws SQLException {
