@@ -27,6 +27,7 @@ final class NumericBinary {
     private static final int HEADER = 8;
     private static final int MAX_DSCALE = 0x3FFF;
     private static final int SMALL_PRECISION = 15;
+    private static final long[] POW10 = {1, 10, 100, 1000};
     private static final BigInteger TEN_TO_16 = BigInteger.valueOf(10_000_000_000_000_000L);
 
     /** {@code NaN}, {@code Infinity} or {@code -Infinity} for a special value, null for a number. */
@@ -85,24 +86,25 @@ final class NumericBinary {
         int aligned = Math.floorDiv(scale + 3, 4) * 4;
         if (v.precision() <= SMALL_PRECISION) return encodeSmall(v, aligned, dscale);
         BigInteger unscaled = v.unscaledValue().abs();
-        if (aligned > scale) unscaled = unscaled.multiply(BigInteger.TEN.pow(aligned - scale));
-        String digits = unscaled.toString();
-        int groups = (digits.length() + 3) / 4;
-        long weight = (long) groups - 1 - aligned / 4; // the last digit stands for 10000^(-aligned/4)
-        if (weight > Short.MAX_VALUE || weight < Short.MIN_VALUE) return null;
-        short[] out = new short[groups];
-        int first = digits.length() - 4 * (groups - 1);
-        out[0] = (short) Integer.parseInt(digits, 0, first, 10);
-        for (int g = 1; g < groups; g++) {
-            int from = first + 4 * (g - 1);
-            out[g] = (short) Integer.parseInt(digits, from, from + 4, 10);
+        if (aligned > scale) unscaled = unscaled.multiply(BigInteger.valueOf(POW10[aligned - scale]));
+        // base-10000 digits, least significant first, 4 at a time from each 10^16 chunk
+        short[] low = new short[(unscaled.bitLength() / 53 + 2) * 4]; // 10^16 > 2^53
+        int n = 0;
+        while (unscaled.signum() != 0) {
+            BigInteger[] qr = unscaled.divideAndRemainder(TEN_TO_16);
+            long chunk = qr[1].longValue();
+            for (int j = 0; j < 4; j++, chunk /= 10_000) low[n++] = (short) (chunk % 10_000);
+            unscaled = qr[0];
         }
-        int n = groups;
-        while (n > 0 && out[n - 1] == 0) n--; // trailing zero digits are implied by the weight
-        byte[] bytes = header(n, (int) weight, v.signum() < 0 ? NEGATIVE : POSITIVE, dscale);
-        for (int g = 0; g < n; g++) {
-            bytes[HEADER + 2 * g] = (byte) (out[g] >>> 8);
-            bytes[HEADER + 2 * g + 1] = (byte) out[g];
+        while (low[n - 1] == 0) n--; // leading zero digits of the last chunk
+        long weight = (long) n - 1 - aligned / 4; // the last digit stands for 10000^(-aligned/4)
+        if (weight > Short.MAX_VALUE || weight < Short.MIN_VALUE) return null;
+        int first = 0;
+        while (low[first] == 0) first++; // trailing zero digits are implied by the weight
+        byte[] bytes = header(n - first, (int) weight, v.signum() < 0 ? NEGATIVE : POSITIVE, dscale);
+        for (int g = n - 1, at = HEADER; g >= first; g--, at += 2) {
+            bytes[at] = (byte) (low[g] >>> 8);
+            bytes[at + 1] = (byte) low[g];
         }
         return bytes;
     }
