@@ -27,7 +27,10 @@ public final class PgTypes {
     private static final boolean BINARY = true;
     private static final boolean TEXT = false;
 
-    /** Every built-in type the driver knows by OID. Arrays follow their element types. */
+    /**
+     * Every built-in type the driver knows by OID. Arrays follow their element types. BINARY marks
+     * the types whose results are requested in binary (see {@link #binaryResult}).
+     */
     private static final List<PgType> BUILT_IN = List.of(
         type(Oids.BOOL, "bool", Oids.BOOL_ARRAY, Types.BIT, "java.lang.Boolean", BINARY),
         type(Oids.BYTEA, "bytea", Oids.BYTEA_ARRAY, Types.BINARY, "[B", BINARY),
@@ -39,7 +42,7 @@ public final class PgTypes {
         type(Oids.INT4, "int4", Oids.INT4_ARRAY, Types.INTEGER, "java.lang.Integer", BINARY),
         type(Oids.REGPROC, "regproc", 1008, Types.OTHER, STRING, TEXT),
         type(Oids.TEXT, "text", Oids.TEXT_ARRAY, Types.VARCHAR, STRING, TEXT),
-        type(Oids.OID, "oid", 1028, Types.BIGINT, "java.lang.Long", TEXT),
+        type(Oids.OID, "oid", 1028, Types.BIGINT, "java.lang.Long", BINARY),
         type(27, "tid", 1010, Types.OTHER, STRING, TEXT),
         type(28, "xid", 1011, Types.OTHER, STRING, TEXT),
         type(29, "cid", 1012, Types.OTHER, STRING, TEXT),
@@ -64,15 +67,15 @@ public final class PgTypes {
         type(1033, "aclitem", 1034, Types.OTHER, STRING, TEXT),
         type(Oids.BPCHAR, "bpchar", 1014, Types.CHAR, STRING, TEXT),
         type(Oids.VARCHAR, "varchar", Oids.VARCHAR_ARRAY, Types.VARCHAR, STRING, TEXT),
-        type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", TEXT),
-        type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", TEXT),
-        type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
+        type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", BINARY),
+        type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", BINARY),
+        type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
         type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
         type(Oids.INTERVAL, "interval", 1187, Types.OTHER, T + "Interval", BINARY),
-        type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", TEXT),
+        type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", BINARY),
         type(Oids.VARBIT, "varbit", 1563, Types.OTHER, T + "BitString", BINARY),
-        type(Oids.NUMERIC, "numeric", Oids.NUMERIC_ARRAY, Types.NUMERIC, "java.math.BigDecimal", TEXT),
+        type(Oids.NUMERIC, "numeric", Oids.NUMERIC_ARRAY, Types.NUMERIC, "java.math.BigDecimal", BINARY),
         type(Oids.REFCURSOR, "refcursor", 2201, Types.REF_CURSOR, STRING, TEXT),
         type(2202, "regprocedure", 2207, Types.OTHER, STRING, TEXT),
         type(2203, "regoper", 2208, Types.OTHER, STRING, TEXT),
@@ -85,7 +88,7 @@ public final class PgTypes {
         type(2277, "anyarray", 0, Types.OTHER, STRING, TEXT),
         type(Oids.VOID, "void", 0, Types.OTHER, STRING, TEXT),
         type(2279, "trigger", 0, Types.OTHER, STRING, TEXT),
-        type(Oids.UUID, "uuid", Oids.UUID_ARRAY, Types.OTHER, "java.util.UUID", TEXT),
+        type(Oids.UUID, "uuid", Oids.UUID_ARRAY, Types.OTHER, "java.util.UUID", BINARY),
         type(2970, "txid_snapshot", 2949, Types.OTHER, STRING, TEXT),
         type(3220, "pg_lsn", 3221, Types.OTHER, STRING, TEXT),
         type(3614, "tsvector", 3643, Types.OTHER, STRING, TEXT),
@@ -95,16 +98,16 @@ public final class PgTypes {
         type(Oids.JSONB, "jsonb", 3807, Types.OTHER, STRING, TEXT),
         type(4072, "jsonpath", 4073, Types.OTHER, STRING, TEXT),
         type(3904, "int4range", 3905, Types.OTHER, RANGE, BINARY),
-        type(3906, "numrange", 3907, Types.OTHER, RANGE, TEXT),
-        type(3908, "tsrange", 3909, Types.OTHER, RANGE, TEXT),
+        type(3906, "numrange", 3907, Types.OTHER, RANGE, BINARY),
+        type(3908, "tsrange", 3909, Types.OTHER, RANGE, BINARY),
         type(3910, "tstzrange", 3911, Types.OTHER, RANGE, TEXT),
-        type(3912, "daterange", 3913, Types.OTHER, RANGE, TEXT),
+        type(3912, "daterange", 3913, Types.OTHER, RANGE, BINARY),
         type(3926, "int8range", 3927, Types.OTHER, RANGE, BINARY),
         type(4451, "int4multirange", 6150, Types.OTHER, MULTIRANGE, BINARY),
-        type(4532, "nummultirange", 6151, Types.OTHER, MULTIRANGE, TEXT),
-        type(4533, "tsmultirange", 6152, Types.OTHER, MULTIRANGE, TEXT),
+        type(4532, "nummultirange", 6151, Types.OTHER, MULTIRANGE, BINARY),
+        type(4533, "tsmultirange", 6152, Types.OTHER, MULTIRANGE, BINARY),
         type(4534, "tstzmultirange", 6153, Types.OTHER, MULTIRANGE, TEXT),
-        type(4535, "datemultirange", 6155, Types.OTHER, MULTIRANGE, TEXT),
+        type(4535, "datemultirange", 6155, Types.OTHER, MULTIRANGE, BINARY),
         type(4536, "int8multirange", 6157, Types.OTHER, MULTIRANGE, BINARY),
         type(4089, "regnamespace", 4090, Types.OTHER, STRING, TEXT),
         type(4096, "regrole", 4097, Types.OTHER, STRING, TEXT),
@@ -160,10 +163,14 @@ public final class PgTypes {
     }
 
     /**
-     * Whether result columns of this type are requested in binary format: the rows flagged
-     * {@code BINARY} above (fixed-width scalars, interval, geometric, network and bit string types,
-     * integer ranges) and arrays of those; every other type, and every OID the driver does not
-     * know, comes as text.
+     * Whether result columns of this type are requested in binary format: exactly those flagged
+     * {@code BINARY} in the list above (the fixed-width scalars, {@code numeric}, {@code uuid}, the
+     * dates and times but {@code timestamptz}, interval, geometric, network and bit string types,
+     * ranges of those) and arrays of those; every other type, and every OID the driver does not
+     * know, comes as text. {@code timestamptz} stays text although its binary codec is complete:
+     * its text carries the offset the server's time-zone database gives, which the JVM's may not
+     * (zones merged in tzdata 2022b print other pre-1970 offsets, and rule changes reach the two
+     * databases at different times), so only text keeps {@code getString} exact.
      */
     public static boolean binaryResult(int typeOid) {
         return isBuiltIn(typeOid) && BY_OID[typeOid].binary();

@@ -138,10 +138,10 @@ class ValueTypeCodecsTest {
     @Test
     void characterTargetsTakeTheServersSpelling() throws SQLException {
         assertThat(e.ofObject(Interval.of(14, 0, 0), java.sql.Types.VARCHAR))
-            .isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "1 year 2 mons"));
-        assertThat(e.ofObject(Point.of(1, 2), java.sql.Types.VARCHAR)).isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "(1,2)"));
+            .isEqualTo(ParameterEncoder.text(Oids.VARCHAR, "1 year 2 mons"));
+        assertThat(e.ofObject(Point.of(1, 2), java.sql.Types.VARCHAR)).isEqualTo(ParameterEncoder.text(Oids.VARCHAR, "(1,2)"));
         assertThat(e.ofObject(Range.closedOpen(1, 2), java.sql.Types.VARCHAR))
-            .isEqualTo(ParameterEncoder.text(Oids.UNSPECIFIED, "[1,2)"));
+            .isEqualTo(ParameterEncoder.text(Oids.VARCHAR, "[1,2)"));
         assertThat(e.ofObject(Point.of(1, 2), java.sql.Types.OTHER)).isEqualTo(e.ofObject(Point.of(1, 2)));
     }
 
