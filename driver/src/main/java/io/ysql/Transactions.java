@@ -67,8 +67,8 @@ public final class Transactions {
 
     /**
      * Whether running the transaction again may succeed: SQLSTATE 40001 (also YugabyteDB's
-     * "Restart read required" and conflicts), 40P01, any {@code YBxxx} SQLSTATE, or a message
-     * saying a read restart is required; looked for along the cause chain.
+     * "Restart read required" and conflicts), 40P01, any {@code YBxxx} SQLSTATE, or an internal
+     * error (XX000, or no SQLSTATE) saying a read restart is required; looked for along the cause chain.
      */
     public static boolean isTransient(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -77,7 +77,8 @@ public final class Transactions {
             if (SqlState.SERIALIZATION_FAILURE.equals(state) || SqlState.DEADLOCK_DETECTED.equals(state)) return true;
             if (state != null && state.toUpperCase(Locale.ROOT).startsWith("YB")) return true;
             String m = s.getMessage();
-            if (m != null && m.toLowerCase(Locale.ROOT).contains("restart read required")) return true;
+            boolean unclassified = state == null || SqlState.INTERNAL_ERROR.equals(state);
+            if (unclassified && m != null && m.toLowerCase(Locale.ROOT).contains("restart read required")) return true;
             if (t.getCause() == t) break;
         }
         return false;

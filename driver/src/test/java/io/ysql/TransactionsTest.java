@@ -159,6 +159,8 @@ class TransactionsTest {
         assertThat(Transactions.isTransient(error("42601", "syntax"))).isFalse();
         assertThat(Transactions.isTransient(error("08006", "lost"))).isFalse();
         assertThat(Transactions.isTransient(new SQLException("no state"))).isFalse();
+        assertThat(Transactions.isTransient(new SQLException("Restart read required"))).isTrue();
+        assertThat(Transactions.isTransient(error("23505", "Restart read required"))).isFalse();
     }
 
     @Test

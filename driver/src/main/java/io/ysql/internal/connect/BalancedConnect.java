@@ -68,14 +68,39 @@ final class BalancedConnect {
             if (pick instanceof Pick.Chosen chosen) {
                 Session s = tryServer(cluster, chosen.lease());
                 if (s == null) continue;
-                if (refresh) refresh(cluster, s);
-                return new Connected(s, chosen.lease());
+                if (!refresh || !refresh(cluster, s)) return new Connected(s, chosen.lease());
+                return rechoose(cluster, s, chosen.lease());
             }
             if (refresh) cluster.refreshFailed();
             if (((Pick.NoneAvailable) pick).mustFail()) throw noServer(cluster);
             LOG.log(Level.DEBUG, "no server of the cluster is available for load_balance; connecting to {0}",
                     config.hosts());
             return plain();
+        }
+    }
+
+    /**
+     * After a refresh on the new session: keeps it when its server is still a least-loaded choice
+     * of the new list, else moves to the server the new list gives.
+     */
+    private Connected rechoose(ClusterState cluster, Session s, ServerLease old) throws SQLException {
+        try {
+            old.release();
+            excluded.remove(old.address());
+            Pick again = cluster.pick(request, excluded, old.address());
+            excluded.add(old.address());
+            if (again instanceof Pick.Chosen chosen) {
+                if (chosen.lease().address().equals(old.address())) return new Connected(s, chosen.lease());
+                s.close();
+                s = null;
+                Session other = tryServer(cluster, chosen.lease());
+                return other != null ? new Connected(other, chosen.lease()) : run();
+            }
+            if (((Pick.NoneAvailable) again).mustFail()) throw noServer(cluster);
+            return new Connected(s, null);
+        } catch (SQLException | RuntimeException e) {
+            if (s != null) s.close();
+            throw e;
         }
     }
 
@@ -144,14 +169,16 @@ final class BalancedConnect {
         return null;
     }
 
-    /** Fetches the list on the new session; a failure leaves the old list in place. */
-    private void refresh(ClusterState cluster, Session s) {
+    /** Fetches the list on the new session; false when that failed (the old list stays). */
+    private boolean refresh(ClusterState cluster, Session s) {
         try {
             ServerList list = ClusterQueries.servers(s);
             cluster.update(list, AddressChoice.of(s, list, cluster.usePublic()).usePublic());
+            return true;
         } catch (SQLException e) {
             cluster.refreshFailed();
             logNoList(e);
+            return false;
         }
     }
 
