@@ -122,22 +122,18 @@ final class BalancedConnect {
             canonical.update(list, choice.usePublic());
             Pick pick = canonical.pick(request, excluded, choice.current());
             if (pick instanceof Pick.Chosen chosen) {
-                if (chosen.lease().address().equals(choice.current())) return keep(s, chosen.lease());
+                if (chosen.lease().address().equals(choice.current())) return new Connected(s, chosen.lease());
                 s.close();
                 s = null;
                 Session other = tryServer(canonical, chosen.lease());
                 return other != null ? new Connected(other, chosen.lease()) : run();
             }
             if (((Pick.NoneAvailable) pick).mustFail()) throw noServer(canonical);
-            return keep(s, null);
+            return new Connected(s, null);
         } catch (SQLException | RuntimeException e) {
             if (s != null) s.close();
             throw e;
         }
-    }
-
-    private static Connected keep(Session s, ServerLease lease) {
-        return new Connected(s, lease);
     }
 
     /** Connects to the leased server; on failure gives the lease back, records why and returns null. */
