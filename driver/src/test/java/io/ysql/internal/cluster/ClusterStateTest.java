@@ -39,6 +39,28 @@ class ClusterStateTest {
     }
 
     @Test
+    void concurrentConnectsSpreadExactly() throws InterruptedException {
+        ClusterState shared = new ClusterState(clock, java.util.concurrent.ThreadLocalRandom.current());
+        shared.update(Topologies.threeZones(), false);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    ServerLease l = ((Pick.Chosen) shared.pick(any(), Set.of(), null)).lease();
+                    if (i % 3 == 0) {
+                        l.release();
+                        shared.pick(any(), Set.of(), null);
+                    }
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) th.join(60_000);
+        assertThat(shared.snapshot().servers()).extracting(ClusterSnapshot.Server::connections).containsOnly(400);
+    }
+
+    @Test
     void closingConnectionsKeepsTheSpreadAndCountsNeverGoNegative() {
         state.update(Topologies.threeZones(), false);
         List<ServerLease> leases = new ArrayList<>();
