@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,6 +113,14 @@ class LoadBalanceFormsIT {
             assertThat(Spread.clusterInfo(spread.connections().get(3)).universeUuid())
                     .isEqualTo(cluster.universeUuid());
         }
+    }
+
+    @Test
+    void unknownLoadBalanceValueIsAnErrorNamingIt() {
+        SQLException e = catchThrowableOfType(() -> DriverManager.getConnection(cluster.jdbcUrl()
+                + "?load_balance=sometimes", cluster.user(), cluster.password()).close(), SQLException.class);
+        assertThat((Throwable) e).isNotNull();
+        assertThat(e.getMessage()).contains("load_balance").contains("sometimes");
     }
 
     @ParameterizedTest
