@@ -83,6 +83,29 @@ class NodeFailureIT {
     }
 
     @Test
+    void hungNodeTimesOutOnceAndIsAvoided() throws SQLException {
+        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
+        ds.setLoadBalance("true");
+        ds.setConnectTimeout(2);
+        ds.setFailedHostReconnectDelaySecs(60);
+        YbNode second = cluster.node(1);
+        try (Spread spread = Spread.open(3, ds::getConnection)) {
+            second.pause();
+            try {
+                spread.closeOn(second.host());
+                // the paused node has the fewest connections: the next connect waits for it once
+                spread.add(4, ds::getConnection);
+                assertThat(spread.on(second.host())).isZero();
+                assertThat(spread.byHost().values()).containsExactly(3L, 3L);
+                assertThat(Spread.clusterInfo(spread.connections().get(0)).server(second.host(), second.port()))
+                        .hasValueSatisfying(s -> assertThat(s.down()).isTrue());
+            } finally {
+                second.resume();
+            }
+        }
+    }
+
+    @Test
     void nodeAddedToTheListIsUsedAfterTheRefresh() throws SQLException, InterruptedException {
         YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
         ds.setLoadBalance("true");
