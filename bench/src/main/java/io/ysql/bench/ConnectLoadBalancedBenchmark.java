@@ -2,6 +2,7 @@ package io.ysql.bench;
 
 import io.ysql.jdbc.YsqlDriver;
 import io.ysql.testkit.FakeYugabyteCluster;
+import io.ysql.testkit.YbClusterSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * What {@code load_balance=true} adds to opening a connection: connect (SCRAM) and close against a
  * three-node {@link FakeYugabyteCluster}, once plain to the first node and once load-balanced over
  * all three (a cached {@code yb_servers()} list, a least-loaded pick, the count taken and given
- * back), in the same run; the goal is a ratio of at most 1.1. Each trial starts its own cluster
+ * back), in the same run; the goal is a ratio of at most 1.1. A third mode balances over a
+ * one-node cluster, which isolates the driver's cost from the effect of spreading the servers'
+ * work over three postmasters. Each trial starts its own cluster
  * inside the fork, so it needs no address from {@link BenchMain}, which leaves it out of its
  * default run; {@link #main} runs it and prints the medians and the ratio (printing is its job).
  */
@@ -44,8 +47,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class ConnectLoadBalancedBenchmark {
     static final String PLAIN = "plain";
     static final String BALANCED = "load_balance";
+    /** Load-balanced over a one-node cluster: the driver's own cost, without the spread over three servers. */
+    static final String BALANCED_ONE_NODE = "load_balance_1_node";
 
-    @Param({PLAIN, BALANCED})
+    @Param({PLAIN, BALANCED, BALANCED_ONE_NODE})
     public String mode;
 
     private FakeYugabyteCluster cluster;
@@ -55,9 +60,11 @@ public class ConnectLoadBalancedBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        cluster = FakeYugabyteCluster.start();
+        cluster = BALANCED_ONE_NODE.equals(mode)
+                ? FakeYugabyteCluster.start(YbClusterSettings.builder().primaries(1).build())
+                : FakeYugabyteCluster.start();
         driver = new YsqlDriver();
-        url = cluster.jdbcUrl() + (BALANCED.equals(mode) ? "?load_balance=true" : "");
+        url = cluster.jdbcUrl() + (PLAIN.equals(mode) ? "" : "?load_balance=true");
         props = new Properties();
         props.setProperty("user", cluster.user());
         props.setProperty("password", cluster.password());
@@ -85,9 +92,11 @@ public class ConnectLoadBalancedBenchmark {
         Map<String, Double> medians = medians(new Runner(options).run());
         System.out.println();
         System.out.println("connect+close, median of measured iterations (us/op): " + medians);
-        if (medians.containsKey(PLAIN) && medians.containsKey(BALANCED)) {
-            System.out.println(String.format(Locale.ROOT, "ratio load_balance/plain: %.3f (goal <= 1.1)",
-                    medians.get(BALANCED) / medians.get(PLAIN)));
+        for (String balanced : List.of(BALANCED, BALANCED_ONE_NODE)) {
+            if (medians.containsKey(PLAIN) && medians.containsKey(balanced)) {
+                System.out.println(String.format(Locale.ROOT, "ratio %s/plain: %.3f (goal <= 1.1)", balanced,
+                        medians.get(balanced) / medians.get(PLAIN)));
+            }
         }
     }
 

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * address (127.0.0.1, .2, .3 … — all of 127/8 is loopback on Linux), all on the same port, each
  * answering {@code yb_servers()} with the same rows, read from one topology document the test
  * rewrites at run time ({@link YbNode#setListed}, {@link YbNode#advertise}, {@link #addNode}).
- * Nodes are stopped, started, paused and counted through {@link YbNode}. Start-up runs initdb
- * once into a template, sets it up (roles, database, functions), and copies it for every node.
+ * Nodes are stopped, started, paused and counted through {@link YbNode}. Every node is a copy of
+ * a {@link YbTemplate} (made once per JVM for the default settings), so a start costs a copy and
+ * a {@code pg_ctl start} per node, in parallel.
  * Everything is stopped and deleted by {@link #close()}, or at the latest when the JVM exits.
  * Limits: data is not shared between nodes, {@code server_version} stays PostgreSQL's own (only
  * {@code version()} says {@code -YB-}), and there are no distributed transactions.
@@ -44,14 +45,18 @@ public final class FakeYugabyteCluster implements AutoCloseable {
     private final PgBinaries binaries;
     private final Path home;
     private final ClusterTeardown homeTeardown;
+    private final YbTemplate template;
+    private final boolean ownTemplate;
     private final List<YbNode> nodes = new CopyOnWriteArrayList<>();
     private final List<ClusterTeardown> nodeTeardowns = new CopyOnWriteArrayList<>();
     private final ReentrantLock topologyLock = new ReentrantLock();
     private ServersFunction serversFunction;
 
     private FakeYugabyteCluster(YbClusterSettings settings, int port, PgBinaries binaries, Path home,
-                                ClusterTeardown homeTeardown) {
+                                ClusterTeardown homeTeardown, YbTemplate template, boolean ownTemplate) {
         this.settings = settings;
+        this.template = template;
+        this.ownTemplate = ownTemplate;
         this.port = port;
         this.binaries = binaries;
         this.home = home;
@@ -74,17 +79,20 @@ public final class FakeYugabyteCluster implements AutoCloseable {
         PgBinaries binaries = PgBinaries.locate();
         StaleClusters.sweep(Path.of(System.getProperty("java.io.tmpdir")), binaries);
         int port = settings.port() != 0 ? settings.port() : freePortOnEveryAddress(settings);
+        long t0 = System.nanoTime();
+        boolean shared = YbTemplate.fitsShared(settings);
+        YbTemplate template = shared ? YbTemplate.shared()
+                : YbTemplate.prepare(binaries, settings.serversFunction(), settings.versionText(), settings.extraConf());
+        long t1 = System.nanoTime();
         Path home = YbNodeProcess.createDirectory();
         ClusterTeardown homeTeardown = ClusterTeardown.register(binaries, home);
-        FakeYugabyteCluster cluster = new FakeYugabyteCluster(settings, port, binaries, home, homeTeardown);
+        FakeYugabyteCluster cluster = new FakeYugabyteCluster(settings, port, binaries, home, homeTeardown, template,
+                !shared);
         try {
-            long t0 = System.nanoTime();
-            cluster.prepareTemplate();
-            long t1 = System.nanoTime();
             cluster.startNodes(settings.nodes());
             LOGGER.log(Level.INFO, () -> "fake YugabyteDB cluster of " + settings.nodes().size() + " nodes on port "
                     + port + " started in " + (System.nanoTime() - t0) / 1_000_000 + " ms (template "
-                    + (t1 - t0) / 1_000_000 + " ms)");
+                    + (t1 - t0) / 1_000_000 + " ms" + (shared ? ", shared" : "") + ")");
             return cluster;
         } catch (RuntimeException e) {
             try {
@@ -93,30 +101,6 @@ public final class FakeYugabyteCluster implements AutoCloseable {
                 e.addSuppressed(cleanup);
             }
             throw e;
-        }
-    }
-
-    /** initdb into {@code home/data}, then one socket-only start to create the role, database and functions. */
-    private void prepareTemplate() {
-        CommandRunner runner = CommandRunner.forServer(home);
-        Path data = templateDirectory();
-        YbNodeProcess.initdb(binaries, runner, data, YbClusterSettings.USER);
-        YbNodeProcess.writeSharedConf(data, settings.extraConf());
-        YbNodeProcess.writeNodeConf(data, "", port, home, topologyFile(), settings.nodes().get(0).placement());
-        writeTopology();
-        Path log = home.resolve(ClusterLauncher.LOG);
-        YbNodeProcess.start(binaries, runner, data, log);
-        try {
-            Psql psql = new Psql(binaries, runner, home, port, YbClusterSettings.USER);
-            String install = YbCatalogScript.install(serversFunction, settings.versionText());
-            psql.run("template1", install, false);
-            psql.run("postgres", install + "SET password_encryption = 'scram-sha-256';\n"
-                    + "ALTER ROLE " + Quoting.sqlIdentifier(YbClusterSettings.USER) + " PASSWORD "
-                    + Quoting.sqlLiteral(YbClusterSettings.PASSWORD) + ";\n"
-                    + "CREATE DATABASE " + Quoting.sqlIdentifier(YbClusterSettings.DATABASE)
-                    + " STRATEGY FILE_COPY;\n", true);
-        } finally {
-            YbNodeProcess.stop(binaries, runner, data, "fast");
         }
     }
 
@@ -146,11 +130,11 @@ public final class FakeYugabyteCluster implements AutoCloseable {
         nodeTeardowns.add(ClusterTeardown.register(binaries, directory));
         CommandRunner runner = CommandRunner.forServer(directory);
         Path data = directory.resolve(ClusterLauncher.DATA);
-        YbNodeProcess.copy(runner, templateDirectory(), data);
+        YbNodeProcess.copy(runner, template.data(), data);
         int nodePort = spec.port() != 0 ? spec.port() : port;
         YbNodeProcess.writeNodeConf(data, spec.host(), nodePort, directory, topologyFile(), spec.placement());
         YbNode node = new YbNode(nodes.size(), spec, nodePort, newNodeUuid(), directory, binaries,
-                YbClusterSettings.USER, settings.serversFunction(), false, changed -> writeTopology());
+                YbClusterSettings.USER, template.installed(), false, changed -> writeTopology());
         node.useServersFunction(serversFunction);
         return node;
     }
@@ -304,16 +288,17 @@ public final class FakeYugabyteCluster implements AutoCloseable {
             }
         }
         for (YbNode node : nodes) node.markRunning(false);
-        try {
-            homeTeardown.runNow();
-        } catch (RuntimeException e) {
-            if (failure == null) failure = e;
-            else failure.addSuppressed(e);
+        List<ClusterTeardown> rest = ownTemplate ? List.of(homeTeardown, template.teardown()) : List.of(homeTeardown);
+        for (ClusterTeardown teardown : rest) {
+            try {
+                teardown.runNow();
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
+                else failure.addSuppressed(e);
+            }
         }
         if (failure != null) throw failure;
     }
-
-    private Path templateDirectory() { return home.resolve(ClusterLauncher.DATA); }
 
     private void writeTopology() {
         topologyLock.lock();
