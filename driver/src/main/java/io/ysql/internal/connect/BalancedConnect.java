@@ -63,19 +63,23 @@ final class BalancedConnect {
         ClusterState cluster = clusters.forSeeds(config.hosts());
         if (!cluster.known()) return bootstrap(cluster);
         boolean refresh = cluster.claimRefresh(request.refreshInterval());
-        while (true) {
-            Pick pick = cluster.pick(request, excluded, null);
-            if (pick instanceof Pick.Chosen chosen) {
-                Session s = tryServer(cluster, chosen.lease());
-                if (s == null) continue;
-                if (!refresh || !refresh(cluster, s)) return new Connected(s, chosen.lease());
-                return rechoose(cluster, s, chosen.lease());
+        try {
+            while (true) {
+                Pick pick = cluster.pick(request, excluded, null);
+                if (pick instanceof Pick.Chosen chosen) {
+                    Session s = tryServer(cluster, chosen.lease());
+                    if (s == null) continue;
+                    if (!refresh || !refresh(cluster, s)) return new Connected(s, chosen.lease());
+                    refresh = false;
+                    return rechoose(cluster, s, chosen.lease());
+                }
+                if (((Pick.NoneAvailable) pick).mustFail()) throw noServer(cluster);
+                LOG.log(Level.DEBUG, "no server of the cluster is available for load_balance; connecting to {0}",
+                        config.hosts());
+                return plain();
             }
-            if (refresh) cluster.refreshFailed();
-            if (((Pick.NoneAvailable) pick).mustFail()) throw noServer(cluster);
-            LOG.log(Level.DEBUG, "no server of the cluster is available for load_balance; connecting to {0}",
-                    config.hosts());
-            return plain();
+        } finally {
+            if (refresh) cluster.refreshFailed(); // the claim was not used: let the next connect refresh
         }
     }
 
