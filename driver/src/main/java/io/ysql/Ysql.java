@@ -6,13 +6,18 @@ import io.ysql.config.Options;
 import io.ysql.internal.codec.CodecContext;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
+import io.ysql.internal.cluster.BalanceRequest;
+import io.ysql.internal.cluster.ServerLease;
+import io.ysql.internal.connect.Connected;
 import io.ysql.internal.connect.Connector;
 import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -61,9 +66,48 @@ public final class Ysql {
         return connect(ConnectionConfig.fromMap(options));
     }
 
-    /** Connects with a parsed configuration. */
+    /**
+     * Connects with a parsed configuration. With {@code load_balance} on, the connection is balanced
+     * with the state of the {@code YsqlDriver} registered with {@code DriverManager}
+     * ({@link #yugabyteClusters()}), shared with {@code DriverManager.getConnection}.
+     */
     public static YsqlConnection connect(ConnectionConfig config) throws SQLException {
-        Session session = Connector.system().open(config, PgTypes::binaryResult);
+        boolean balanced = BalanceRequest.of(config).isPresent();
+        return connect(config, balanced ? yugabyteClusters() : null);
+    }
+
+    /**
+     * Connects with a parsed configuration; with {@code load_balance} on, the connection is balanced
+     * with the state in {@code clusters} (which may be {@code null} only when it is off).
+     */
+    public static YsqlConnection connect(ConnectionConfig config, YugabyteClusters clusters) throws SQLException {
+        Connected c = Connector.system().connect(config, PgTypes::binaryResult,
+                clusters == null ? null : clusters.registry());
+        try {
+            JdbcConnection conn = open(config, c.session());
+            ServerLease lease = c.lease();
+            return lease == null ? conn
+                    : conn.balanced(lease::release, () -> Optional.of(YugabyteClusters.info(lease.cluster().snapshot())));
+        } catch (SQLException | RuntimeException e) {
+            c.session().close();
+            c.release();
+            throw e;
+        }
+    }
+
+    /**
+     * The load-balancing state {@link #connect(ConnectionConfig)} uses: that of the
+     * {@code YsqlDriver} registered with {@code DriverManager}; a fresh, unshared one if the
+     * driver was deregistered.
+     */
+    public static YugabyteClusters yugabyteClusters() {
+        // DriverManager loads the drivers of META-INF/services on first use
+        return DriverManager.drivers().filter(d -> d instanceof YugabyteClusters.Owner)
+                .map(d -> ((YugabyteClusters.Owner) d).yugabyteClusters()).findFirst()
+                .orElseGet(YugabyteClusters::new);
+    }
+
+    private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         CodecRegistry codecs = CodecRegistry.of(CodecContext.of(PgTypes::byOid, session::parameter),

@@ -3,6 +3,7 @@ package io.ysql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A JDBC {@link Connection} that also speaks the psycopg-style cursor API. Obtained from
@@ -37,4 +38,18 @@ public interface YsqlConnection extends Connection {
 
     /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */
     ConnectionInfo connectionInfo();
+
+    /**
+     * The YugabyteDB cluster this connection was balanced over ({@code load_balance}), with the
+     * connections counted on each server; empty when the connection was not load-balanced.
+     */
+    Optional<ClusterInfo> clusterInfo();
+
+    /**
+     * Runs {@code work} as a transaction on this connection, retrying it on transient failures
+     * with {@link RetryPolicy#DEFAULT}; see {@link Transactions#retrying(Connection, RetryPolicy, SQLFunction)}.
+     */
+    default <T> T retrying(SQLFunction<? super YsqlConnection, T> work) throws SQLException {
+        return Transactions.retrying(this, RetryPolicy.DEFAULT, work);
+    }
 }

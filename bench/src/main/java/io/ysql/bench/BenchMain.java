@@ -75,7 +75,10 @@ public final class BenchMain {
     /** The command line's options, with ours wherever it leaves a value unset. */
     static Options withDefaults(CommandLineOptions cmd, ServerAddress server, TlsServerAddress tls) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd);
-        if (cmd.getIncludes().isEmpty()) b.include(ALL_BENCHMARKS);
+        if (cmd.getIncludes().isEmpty()) {
+            // the load-balancing benchmark starts its own fake cluster; ConnectLoadBalancedBenchmark.main runs it
+            b.include(ALL_BENCHMARKS).exclude(ConnectLoadBalancedBenchmark.class.getName());
+        }
         if (!cmd.getForkCount().hasValue()) b.forks(FORKS);
         if (!cmd.getWarmupIterations().hasValue()) b.warmupIterations(WARMUP_ITERATIONS);
         if (!cmd.getWarmupTime().hasValue()) b.warmupTime(ITERATION_TIME);

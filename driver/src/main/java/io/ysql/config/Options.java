@@ -229,16 +229,20 @@ public final class Options {
     public static final ConnectionOption<Boolean> GSSDELEGATION = ignored(option("gssdelegation",
             OptionType.BOOLEAN).env("PGGSSDELEGATION").doc("Delegate GSS credentials to the server."));
 
-    // ------------------------------------------------ accepted, no effect yet: hosts and sockets
+    // ------------------------------------------------ supported: several hosts
 
-    public static final ConnectionOption<String> TARGET_SESSION_ATTRS = ignored(option("target_session_attrs",
+    public static final ConnectionOption<String> TARGET_SESSION_ATTRS = option("target_session_attrs",
             OptionType.oneOf("any", "read-write", "read-only", "primary", "standby", "prefer-standby"))
             .env("PGTARGETSESSIONATTRS").defaultText("any")
-            .doc("Which kind of server among the hosts is acceptable."));
+            .doc("Which server among the hosts is acceptable, as in libpq: any, read-write, read-only, primary, "
+                    + "standby, or prefer-standby (standbys first, then any). The error when none is names "
+                    + "every host tried and why.").build();
 
-    public static final ConnectionOption<String> LOAD_BALANCE_HOSTS = ignored(option("load_balance_hosts",
+    public static final ConnectionOption<String> LOAD_BALANCE_HOSTS = option("load_balance_hosts",
             OptionType.oneOf("disable", "random")).env("PGLOADBALANCEHOSTS").defaultText("disable")
-            .doc("random tries the hosts in random order (libpq 16)."));
+            .doc("disable tries the hosts in the order given; random in a random order (libpq 16).").build();
+
+    // ------------------------------------------------ accepted, no effect yet: hosts and sockets
 
     public static final ConnectionOption<Duration> SOCKET_TIMEOUT = ignored(option("socketTimeout",
             OptionType.SECONDS).defaultText("0")
@@ -259,33 +263,39 @@ public final class Options {
     public static final ConnectionOption<Integer> TCP_USER_TIMEOUT = ignored(option("tcp_user_timeout",
             OptionType.integer(0, MAX)).doc("Milliseconds unacknowledged data may stay in flight."));
 
-    // ------------------------------------------------ accepted, no effect yet: YugabyteDB smart driver
+    // ------------------------------------------------ supported: YugabyteDB smart driver
 
-    public static final ConnectionOption<String> LOAD_BALANCE = ignored(option("load_balance",
+    public static final ConnectionOption<String> LOAD_BALANCE = option("load_balance",
             OptionType.oneOf("false", "true", "any", "only-primary", "only-rr", "prefer-primary", "prefer-rr"))
             .alias("load-balance").defaultText("false")
-            .doc("YugabyteDB: spread connections over the cluster's servers (true = any node type)."));
+            .doc("YugabyteDB: spread connections over the servers yb_servers() lists, each to the one with the "
+                    + "fewest connections from this driver or data source; true = any node type, only-primary, "
+                    + "only-rr (read replicas), prefer-primary, prefer-rr. Plain PostgreSQL gets a plain "
+                    + "connection.").build();
 
-    public static final ConnectionOption<String> TOPOLOGY_KEYS = ignored(option("topology_keys",
+    public static final ConnectionOption<String> TOPOLOGY_KEYS = option("topology_keys",
             OptionType.of("comma-separated cloud.region.zone[:priority] (zone may be *, priority 1 to 10)",
                     TopologyKeys::check, s -> s))
             .alias("topology-keys")
-            .doc("YugabyteDB: placements to prefer when load balancing, in priority order."));
+            .doc("YugabyteDB: with load_balance, the placements to use, preference 1 first; other servers "
+                    + "only when none of these is available.").build();
 
-    public static final ConnectionOption<Integer> YB_SERVERS_REFRESH_INTERVAL = ignored(option(
+    public static final ConnectionOption<Integer> YB_SERVERS_REFRESH_INTERVAL = option(
             "yb_servers_refresh_interval", OptionType.integer(0, 600))
             .alias("yb-servers-refresh-interval").defaultText("300")
-            .doc("YugabyteDB: seconds between refreshes of the server list (yb_servers())."));
+            .doc("YugabyteDB: age in seconds after which the server list (yb_servers()) is fetched again, on "
+                    + "the next connection opened; 0 = on every connection.").build();
 
-    public static final ConnectionOption<Integer> FAILED_HOST_RECONNECT_DELAY_SECS = ignored(option(
+    public static final ConnectionOption<Integer> FAILED_HOST_RECONNECT_DELAY_SECS = option(
             "failed_host_reconnect_delay_secs", OptionType.integer(0, 60))
             .alias("failed-host-reconnect-delay-secs", "failed_host_ttl_seconds").defaultText("5")
-            .doc("YugabyteDB: seconds a server that failed is skipped."));
+            .doc("YugabyteDB: seconds a server that could not be reached is avoided by load balancing.").build();
 
-    public static final ConnectionOption<Boolean> FALLBACK_TO_TOPOLOGY_KEYS_ONLY = ignored(option(
+    public static final ConnectionOption<Boolean> FALLBACK_TO_TOPOLOGY_KEYS_ONLY = option(
             "fallback_to_topology_keys_only", OptionType.BOOLEAN)
             .alias("fallback-to-topology-keys-only").defaultText("false")
-            .doc("YugabyteDB: never fall back to servers outside topology_keys."));
+            .doc("YugabyteDB: fail rather than use servers outside topology_keys (prefer-primary and "
+                    + "prefer-rr ignore it).").build();
 
     // ---------------------------------------------- accepted, no effect yet: pgjdbc property names
 

@@ -1,6 +1,7 @@
 package io.ysql.jdbc;
 
 import io.ysql.Ysql;
+import io.ysql.YugabyteClusters;
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.ConnectionOption;
@@ -29,29 +30,45 @@ import javax.sql.DataSource;
  * validated when it is set ({@link IllegalArgumentException} with the configuration's message, as
  * bean setters cannot throw checked exceptions); each {@code getConnection} resolves the
  * configuration (environment variables, password file, defaults) and connects through
- * {@link Ysql#connect(ConnectionConfig)}. The log writer is kept as JDBC requires but the driver
+ * {@link Ysql#connect(ConnectionConfig)}. With {@code load_balance} on, the data source's own
+ * {@link YugabyteClusters} balances its connections (so a pool over it spreads over the cluster),
+ * independently of other data sources. The log writer is kept as JDBC requires but the driver
  * logs through {@code System.Logger}. {@link #toString()} never shows a secret.
  */
-public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource, Serializable {
+public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource, Serializable,
+        YugabyteClusters.Owner {
     private static final long serialVersionUID = 1L;
 
     /** Options by canonical name, as text; safe to read while another thread sets one. */
     private final ConcurrentSkipListMap<String, String> options = new ConcurrentSkipListMap<>();
     private volatile String url;
     private transient volatile PrintWriter logWriter;
+    /** Not serialized: a deserialized data source starts with fresh state. */
+    private transient volatile YugabyteClusters clusters = new YugabyteClusters();
 
     /** A data source with no option set: the environment, the password file and the defaults apply. */
     public YsqlDataSource() {}
 
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        clusters = new YugabyteClusters();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return Ysql.connect(config(null, null));
+        return Ysql.connect(config(null, null), yugabyteClusters());
     }
 
     /** Connects as {@code user} with {@code password}, which win over the configured ones when not null. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return Ysql.connect(config(user, password));
+        return Ysql.connect(config(user, password), yugabyteClusters());
+    }
+
+    /** The state this data source's load-balanced connections share: clusters, servers, per-server counts. */
+    @Override
+    public YugabyteClusters yugabyteClusters() {
+        return clusters;
     }
 
     /**

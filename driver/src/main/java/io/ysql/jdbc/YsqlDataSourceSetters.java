@@ -114,6 +114,22 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code failed_host_reconnect_delay_secs}: YugabyteDB: seconds a server that could not
+     * be reached is avoided by load balancing.
+     */
+    public void setFailedHostReconnectDelaySecs(int value) {
+        set(Options.FAILED_HOST_RECONNECT_DELAY_SECS, Integer.toString(value));
+    }
+
+    /**
+     * The value of option {@code failed_host_reconnect_delay_secs}; see {@link
+     * #setFailedHostReconnectDelaySecs}.
+     */
+    public int getFailedHostReconnectDelaySecs() {
+        return integer(Options.FAILED_HOST_RECONNECT_DELAY_SECS);
+    }
+
+    /**
      * Option {@code fallback_application_name}: Application name used when application_name is not
      * set (for tools that want a default the user can override).
      */
@@ -127,6 +143,22 @@ public abstract class YsqlDataSourceSetters {
      */
     public String getFallbackApplicationName() {
         return value(Options.FALLBACK_APPLICATION_NAME);
+    }
+
+    /**
+     * Option {@code fallback_to_topology_keys_only}: YugabyteDB: fail rather than use servers
+     * outside topology_keys (prefer-primary and prefer-rr ignore it).
+     */
+    public void setFallbackToTopologyKeysOnly(boolean value) {
+        set(Options.FALLBACK_TO_TOPOLOGY_KEYS_ONLY, Boolean.toString(value));
+    }
+
+    /**
+     * The value of option {@code fallback_to_topology_keys_only}; see {@link
+     * #setFallbackToTopologyKeysOnly}.
+     */
+    public boolean isFallbackToTopologyKeysOnly() {
+        return flag(Options.FALLBACK_TO_TOPOLOGY_KEYS_ONLY);
     }
 
     /**
@@ -168,6 +200,34 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code hostaddr}; see {@link #setHostaddr}. */
     public String getHostaddr() {
         return value(Options.HOSTADDR);
+    }
+
+    /**
+     * Option {@code load_balance}: YugabyteDB: spread connections over the servers yb_servers()
+     * lists, each to the one with the fewest connections from this driver or data source; true =
+     * any node type, only-primary, only-rr (read replicas), prefer-primary, prefer-rr. Plain
+     * PostgreSQL gets a plain connection.
+     */
+    public void setLoadBalance(String value) {
+        set(Options.LOAD_BALANCE, value);
+    }
+
+    /** The value of option {@code load_balance}; see {@link #setLoadBalance}. */
+    public String getLoadBalance() {
+        return value(Options.LOAD_BALANCE);
+    }
+
+    /**
+     * Option {@code load_balance_hosts}: disable tries the hosts in the order given; random in a
+     * random order (libpq 16).
+     */
+    public void setLoadBalanceHosts(String value) {
+        set(Options.LOAD_BALANCE_HOSTS, value);
+    }
+
+    /** The value of option {@code load_balance_hosts}; see {@link #setLoadBalanceHosts}. */
+    public String getLoadBalanceHosts() {
+        return value(Options.LOAD_BALANCE_HOSTS);
     }
 
     /**
@@ -423,6 +483,20 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code target_session_attrs}: Which server among the hosts is acceptable, as in libpq:
+     * any, read-write, read-only, primary, standby, or prefer-standby (standbys first, then any).
+     * The error when none is names every host tried and why.
+     */
+    public void setTargetSessionAttrs(String value) {
+        set(Options.TARGET_SESSION_ATTRS, value);
+    }
+
+    /** The value of option {@code target_session_attrs}; see {@link #setTargetSessionAttrs}. */
+    public String getTargetSessionAttrs() {
+        return value(Options.TARGET_SESSION_ATTRS);
+    }
+
+    /**
      * Option {@code timezone}: Session time zone sent as a startup parameter (libpq reads only the
      * PGTZ environment variable; the name is accepted here too).
      */
@@ -435,6 +509,19 @@ public abstract class YsqlDataSourceSetters {
         return value(Options.TIMEZONE);
     }
 
+    /**
+     * Option {@code topology_keys}: YugabyteDB: with load_balance, the placements to use,
+     * preference 1 first; other servers only when none of these is available.
+     */
+    public void setTopologyKeys(String value) {
+        set(Options.TOPOLOGY_KEYS, value);
+    }
+
+    /** The value of option {@code topology_keys}; see {@link #setTopologyKeys}. */
+    public String getTopologyKeys() {
+        return value(Options.TOPOLOGY_KEYS);
+    }
+
     /** Option {@code user}: Database user name. */
     public void setUser(String value) {
         set(Options.USER, value);
@@ -443,6 +530,22 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code user}; see {@link #setUser}. */
     public String getUser() {
         return value(Options.USER);
+    }
+
+    /**
+     * Option {@code yb_servers_refresh_interval}: YugabyteDB: age in seconds after which the server
+     * list (yb_servers()) is fetched again, on the next connection opened; 0 = on every connection.
+     */
+    public void setYbServersRefreshInterval(int value) {
+        set(Options.YB_SERVERS_REFRESH_INTERVAL, Integer.toString(value));
+    }
+
+    /**
+     * The value of option {@code yb_servers_refresh_interval}; see {@link
+     * #setYbServersRefreshInterval}.
+     */
+    public int getYbServersRefreshInterval() {
+        return integer(Options.YB_SERVERS_REFRESH_INTERVAL);
     }
 
     private <T> T typed(ConnectionOption<T> option) {

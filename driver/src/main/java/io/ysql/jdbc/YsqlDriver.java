@@ -2,6 +2,7 @@ package io.ysql.jdbc;
 
 import io.ysql.Version;
 import io.ysql.Ysql;
+import io.ysql.YugabyteClusters;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.Options;
 import java.sql.Connection;
@@ -17,9 +18,11 @@ import java.util.logging.Logger;
  * {@code jdbc:yugabytedb:} URLs; with pgjdbc on the class path too, name this class explicitly
  * ({@code io.ysql.jdbc.YsqlDriver}) so the right driver answers {@code jdbc:postgresql:}.
  * Registered with {@link DriverManager} when loaded, and through
- * {@code META-INF/services/java.sql.Driver}.
+ * {@code META-INF/services/java.sql.Driver}. Each instance owns the state of its load-balanced
+ * connections ({@code load_balance}); the registered one's is shared with {@link Ysql#connect}.
  */
-public final class YsqlDriver implements Driver {
+public final class YsqlDriver implements Driver, YugabyteClusters.Owner {
+    private final YugabyteClusters clusters = new YugabyteClusters();
 
     static {
         try {
@@ -36,7 +39,13 @@ public final class YsqlDriver implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) return null;
-        return Ysql.connect(ConnectionConfig.parse(url, info == null ? new Properties() : info));
+        return Ysql.connect(ConnectionConfig.parse(url, info == null ? new Properties() : info), clusters);
+    }
+
+    /** The state this driver's load-balanced connections share: clusters, servers, per-server counts. */
+    @Override
+    public YugabyteClusters yugabyteClusters() {
+        return clusters;
     }
 
     @Override

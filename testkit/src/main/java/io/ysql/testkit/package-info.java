@@ -5,7 +5,9 @@
  * JVM exit, optionally with TLS ({@link io.ysql.testkit.PgCluster#sharedTls()}); the
  * certificates, keys and CRLs of a test PKI come from {@link io.ysql.testkit.TestCertificates},
  * made with BouncyCastle (a dependency of the testkit only, never of the driver);
- * {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
+ * {@link io.ysql.testkit.FakeYugabyteCluster} runs several such servers on 127.0.0.1, .2, .3 …
+ * that answer {@code yb_servers()} like YugabyteDB tservers, from one topology document the test
+ * rewrites; {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
  * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers;
  * {@link io.ysql.testkit.ScriptedServer} plays misbehaving or hostile servers, built from the
  * driver's own wire messages (its only use of the driver). Administration goes through the

@@ -4,6 +4,8 @@ import io.ysql.config.ConnectionConfig;
 import io.ysql.config.HostSpec;
 import io.ysql.config.Options;
 import io.ysql.error.SqlExceptions;
+import io.ysql.internal.cluster.BalanceRequest;
+import io.ysql.internal.cluster.ClusterRegistry;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.AuthPolicy;
 import io.ysql.internal.session.Session;
@@ -18,13 +20,17 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The attempt loop: turns a {@link ConnectionConfig} into a ready {@link Session}. Hosts are
- * tried in order; a host that cannot be reached passes the turn to the next, while a server that
+ * tried in order (or shuffled, {@code load_balance_hosts=random}) until one is acceptable as
+ * {@code target_session_attrs} says; with {@code load_balance} the YugabyteDB cluster's servers are
+ * chosen by {@link BalancedConnect}. A host that cannot be reached passes the turn to the next, while a server that
  * answers with an error (a wrong password, an unknown database) ends the attempt, as libpq does.
  * Per host, {@code sslmode} decides the attempts, in libpq's order:
  * {@code disable} plaintext only; {@code allow} plaintext, then TLS if the server rejected it;
@@ -33,9 +39,11 @@ import java.util.function.Supplier;
  */
 public final class Connector {
     private final Supplier<String> nonces;
+    private final RandomGenerator random;
 
-    /** @param random the source of SCRAM nonces */
+    /** @param random the source of SCRAM nonces and of the host order of {@code load_balance_hosts=random} */
     public Connector(SecureRandom random) {
+        this.random = random;
         this.nonces = () -> {
             byte[] b = new byte[18];
             random.nextBytes(b);
@@ -48,37 +56,110 @@ public final class Connector {
         return new Connector(new SecureRandom());
     }
 
+    /**
+     * Opens a session to the first acceptable host: in order, or shuffled with
+     * {@code load_balance_hosts=random}; acceptable as {@code target_session_attrs} says. YugabyteDB
+     * load balancing is not applied (see {@link #connect}).
+     */
     public Session open(ConnectionConfig config, IntPredicate binaryResultTypes) throws SQLException {
         // bad TLS settings fail here, before any host is tried; default files come from the config's home directory
         TlsPolicy tls = TlsPolicy.of(config, config.homeDirectory());
-        List<SQLException> failures = new ArrayList<>();
-        for (HostSpec host : config.hosts()) {
-            try {
-                return openHost(config, host, tls, binaryResultTypes);
-            } catch (SQLException e) {
-                if (!isUnreachable(e)) throw e;
-                if (config.hosts().size() == 1) {
-                    // a session that never became ready was not established (08001), not lost (08006)
-                    throw SqlState.CONNECTION_FAILURE.equals(e.getSQLState())
-                            ? SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, e.getMessage(), e) : e;
+        return openAny(config, tls, binaryResultTypes);
+    }
+
+    /**
+     * Opens a session, load-balanced over the YugabyteDB cluster when {@code load_balance} asks for
+     * it (with the state in {@code clusters}), else as {@link #open}.
+     */
+    public Connected connect(ConnectionConfig config, IntPredicate binaryResultTypes, ClusterRegistry clusters)
+            throws SQLException {
+        TlsPolicy tls = TlsPolicy.of(config, config.homeDirectory());
+        Optional<BalanceRequest> request = BalanceRequest.of(config);
+        if (request.isEmpty() || clusters == null) return new Connected(openAny(config, tls, binaryResultTypes), null);
+        return new BalancedConnect(this, config, tls, binaryResultTypes, request.get(), clusters).run();
+    }
+
+    /** Tries the configured hosts as libpq does; every host's failure is named when none is acceptable. */
+    Session openAny(ConnectionConfig config, TlsPolicy tls, IntPredicate binaryResultTypes) throws SQLException {
+        List<HostSpec> hosts = new ArrayList<>(config.hosts());
+        if ("random".equals(config.get(Options.LOAD_BALANCE_HOSTS))) shuffle(hosts);
+        TargetSessionAttrs target = TargetSessionAttrs.of(config.get(Options.TARGET_SESSION_ATTRS));
+        List<String> failures = new ArrayList<>();
+        List<SQLException> causes = new ArrayList<>();
+        Session fallback = null; // prefer-standby: the first server that answered, used when no standby does
+        try {
+            for (TargetSessionAttrs pass : target == TargetSessionAttrs.PREFER_STANDBY
+                    ? List.of(TargetSessionAttrs.STANDBY) : List.of(target)) {
+                for (HostSpec host : hosts) {
+                    Session s;
+                    try {
+                        s = openHost(config, host, tls, binaryResultTypes);
+                    } catch (SQLException e) {
+                        if (!isUnreachable(e)) throw e;
+                        if (hosts.size() == 1 && target == TargetSessionAttrs.ANY) throw unableToConnect(e);
+                        failures.add(e.getMessage());
+                        causes.add(e);
+                        continue;
+                    }
+                    String why = pass.mismatch(s);
+                    if (why == null) return s;
+                    if (target == TargetSessionAttrs.PREFER_STANDBY && fallback == null) {
+                        fallback = s;
+                    } else {
+                        s.close();
+                    }
+                    failures.add("server at " + host + ": " + why);
                 }
-                failures.add(e);
             }
+            if (fallback != null) {
+                Session s = fallback;
+                fallback = null;
+                return s;
+            }
+        } finally {
+            if (fallback != null) fallback.close();
         }
-        StringBuilder msg = new StringBuilder("could not connect to any of the ").append(config.hosts().size()).append(" hosts:");
-        for (SQLException f : failures) msg.append("\n  ").append(f.getMessage().replace("\n", "\n    "));
-        SQLException e = SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, msg.toString(), failures.get(0));
-        for (int i = 1; i < failures.size(); i++) e.addSuppressed(failures.get(i));
-        throw e;
+        throw noHost(config, hosts.size(), target, failures, causes);
+    }
+
+    private static SQLException unableToConnect(SQLException e) {
+        // a session that never became ready was not established (08001), not lost (08006)
+        return SqlState.CONNECTION_FAILURE.equals(e.getSQLState())
+                ? SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, e.getMessage(), e) : e;
+    }
+
+    private static SQLException noHost(ConnectionConfig config, int count, TargetSessionAttrs target,
+                                       List<String> failures, List<SQLException> causes) {
+        StringBuilder msg = new StringBuilder("could not connect to ")
+                .append(count == 1 ? "the host" : "any of the " + count + " hosts");
+        if (target != TargetSessionAttrs.ANY) {
+            msg.append(" as a server matching target_session_attrs=").append(target.label());
+        }
+        msg.append(':');
+        for (String f : failures) msg.append("\n  ").append(f.replace("\n", "\n    "));
+        if (target != TargetSessionAttrs.ANY) {
+            msg.append("\nadd a matching server to host, or change target_session_attrs");
+        }
+        SQLException e = SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, msg.toString(),
+                causes.isEmpty() ? null : causes.get(0));
+        for (int i = 1; i < causes.size(); i++) e.addSuppressed(causes.get(i));
+        return e;
+    }
+
+    private void shuffle(List<HostSpec> hosts) {
+        for (int i = hosts.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            hosts.set(j, hosts.set(i, hosts.get(j)));
+        }
     }
 
     /** Failures that say nothing about the server's answer: try the next host. */
-    private static boolean isUnreachable(SQLException e) {
+    static boolean isUnreachable(SQLException e) {
         String s = e.getSQLState();
         return SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION.equals(s) || SqlState.CONNECTION_FAILURE.equals(s);
     }
 
-    private Session openHost(ConnectionConfig config, HostSpec host, TlsPolicy tls, IntPredicate binaryTypes)
+    Session openHost(ConnectionConfig config, HostSpec host, TlsPolicy tls, IntPredicate binaryTypes)
             throws SQLException {
         if (host.unixSocket()) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "Unix-domain socket hosts (\"" + host.host()

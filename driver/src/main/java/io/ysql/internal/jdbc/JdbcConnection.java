@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.ClusterInfo;
 import io.ysql.ConnectionInfo;
 import io.ysql.Cursor;
 import io.ysql.YsqlConnection;
@@ -31,6 +32,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The JDBC connection over one {@link Session}; also the psycopg-style {@link YsqlConnection}.
@@ -58,6 +61,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private volatile boolean readOnly;
     private final ReentrantLock timerLock = new ReentrantLock();
     private ScheduledExecutorService timer;
+    private volatile Runnable release = () -> { };
+    private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -72,6 +77,18 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     }
 
     public Session session() { return session; }
+
+    /**
+     * Ties the connection to the load-balancing state: {@code release} runs once when it closes
+     * (giving back its server's count), {@code cluster} answers {@link #clusterInfo()}.
+     */
+    public JdbcConnection balanced(Runnable release, Supplier<Optional<ClusterInfo>> cluster) {
+        this.release = release;
+        this.cluster = cluster;
+        return this;
+    }
+
+    @Override public Optional<ClusterInfo> clusterInfo() { return cluster.get(); }
 
     public ValueDecoder decoder() { return codecs.decoder(); }
 
@@ -340,6 +357,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
             }
         }
         session.close();
+        release.run();
         stopTimer();
     }
 
@@ -359,6 +377,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         if (executor == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "abort needs an executor");
         closed = true;
         session.abort();
+        release.run();
         stopTimer();
     }
 
