@@ -83,8 +83,17 @@ public class ConnectLoadBalancedBenchmark {
         }
     }
 
-    /** Runs both modes (1 fork, 3 warm-up and 10 measured iterations of 2 s) and prints the ratio. */
-    public static void main(String[] args) throws RunnerException {
+    /**
+     * Runs the three modes (1 fork, 3 warm-up and 10 measured iterations of 2 s) and prints the
+     * ratios; with the argument {@code interleaved [rounds]}, takes them in turn instead
+     * ({@link InterleavedConnects}), which suits a machine whose load changes.
+     */
+    public static void main(String[] args) throws RunnerException, SQLException {
+        if (args.length > 0 && args[0].equals("interleaved")) {
+            int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+            InterleavedConnects.run(Math.max(20, rounds / 10), rounds);
+            return;
+        }
         Options options = new OptionsBuilder().include(ConnectLoadBalancedBenchmark.class.getName())
                 .forks(BenchMain.FORKS).warmupIterations(BenchMain.WARMUP_ITERATIONS)
                 .warmupTime(BenchMain.ITERATION_TIME).measurementIterations(BenchMain.MEASUREMENT_ITERATIONS)

@@ -102,6 +102,31 @@ class LoadBalanceIT {
     }
 
     @Test
+    void failingFunctionOnTheFirstConnectGivesPlainConnections() throws SQLException {
+        cluster.useServersFunction(ServersFunction.FAILING);
+        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(2)));
+        ds.setLoadBalance("true");
+        try (Spread spread = Spread.open(3, ds::getConnection)) {
+            assertThat(spread.byHost()).containsExactly(Map.entry("127.0.0.3", 3L));
+            assertThat(spread.connections().get(2).unwrap(YsqlConnection.class).clusterInfo()).isEmpty();
+        }
+    }
+
+    @Test
+    void failingRefreshKeepsTheListItHas() throws SQLException, InterruptedException {
+        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
+        ds.setLoadBalance("true");
+        ds.setYbServersRefreshInterval(1);
+        try (Spread spread = Spread.open(3, ds::getConnection)) {
+            cluster.useServersFunction(ServersFunction.FAILING);
+            Thread.sleep(1_200);
+            spread.add(6, ds::getConnection);
+            assertThat(spread.byHost().values()).containsExactly(3L, 3L, 3L);
+            assertThat(Spread.clusterInfo(spread.connections().get(8)).servers()).hasSize(3);
+        }
+    }
+
+    @Test
     void olderFunctionFormsStillBalance() throws SQLException {
         for (ServersFunction form : List.of(ServersFunction.COLUMNS_9, ServersFunction.COLUMNS_8)) {
             cluster.useServersFunction(form);
