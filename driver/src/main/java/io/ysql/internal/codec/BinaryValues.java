@@ -78,7 +78,11 @@ final class BinaryValues {
                 DateTimeBinary.toText(oid, b, off, len, zone);
             case Oids.TEXT, Oids.VARCHAR, Oids.BPCHAR, Oids.NAME, Oids.UNKNOWN, Oids.JSON, Oids.XML,
                  Oids.CHAR, Oids.REFCURSOR -> new String(b, off, len, StandardCharsets.UTF_8);
-            default -> throw CodecErrors.binaryNotSupported(oid);
+            default -> {
+                TypeCodec family = BuiltInCodecs.forOid(oid);
+                if (family == null) throw CodecErrors.binaryNotSupported(oid);
+                yield family.binaryToText(oid, b, off, len, CodecContext.BUILT_IN);
+            }
         };
     }
 }
