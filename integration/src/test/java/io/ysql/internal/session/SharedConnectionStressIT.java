@@ -121,6 +121,49 @@ class SharedConnectionStressIT {
         });
     }
 
+    /**
+     * A thread waiting to write while another thread's large request is still being written (by
+     * the session's writer thread) is interrupted: it gets 57014 saying nothing was sent, and the
+     * large request completes.
+     */
+    @Test
+    void aThreadWaitingToWriteIsInterruptedAndItsStatementIsNotSent() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try (YsqlConnection shared = connect()) {
+                String big = "x".repeat(256 * 1024);
+                List<Object[]> sets = new ArrayList<>();
+                for (int i = 0; i < 100; i++) sets.add(new Object[] {big});
+                Future<Long> writer = executor.submit(() -> {
+                    try (Cursor cur = shared.cursor()) {
+                        cur.executemany("SELECT length(%s::text), pg_sleep(0.03)", sets);
+                        return cur.rowcount();
+                    }
+                });
+                awaitRunning(shared.backendProcessId(), "pg_sleep(0.03)");
+                CompletableFuture<SQLException> failure = new CompletableFuture<>();
+                Thread waiter = new Thread(() -> {
+                    try (Cursor cur = shared.cursor()) {
+                        cur.execute("SELECT 'never sent'");
+                        failure.completeExceptionally(new AssertionError("the statement ran although its thread was interrupted"));
+                    } catch (SQLException e) {
+                        failure.complete(e);
+                    }
+                }, "interrupted-writer");
+                waiter.start();
+                awaitWaiting(waiter);
+                waiter.interrupt();
+                SQLException e = failure.get(2, TimeUnit.SECONDS);
+                assertThat(e.getSQLState()).isEqualTo("57014");
+                assertThat(e.getMessage()).contains("not sent");
+                assertThat(writer.get()).isEqualTo(100L);
+                assertThat(shared.isValid(5)).isTrue();
+            } finally {
+                executor.shutdownNow();
+            }
+        });
+    }
+
     private static void awaitWaiting(Thread t) throws InterruptedException {
         for (int attempt = 0; attempt < 2000; attempt++) {
             if (t.getState() == Thread.State.WAITING) return;
