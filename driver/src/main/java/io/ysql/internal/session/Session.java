@@ -280,16 +280,24 @@ public final class Session implements AutoCloseable {
         return true;
     }
 
-    private boolean acquireWritePermit(long deadline) {
-        if (deadline == 0) {
-            writePermit.acquireUninterruptibly();
-            return true;
-        }
+    /**
+     * Takes the write permit. A caller that has to wait for another thread's request and is
+     * interrupted while waiting gets 57014 and sends nothing; a free permit is taken even by an
+     * interrupted thread, so cleanup such as a rollback still works.
+     */
+    private boolean acquireWritePermit(long deadline) throws SQLException {
+        if (writePermit.tryAcquire()) return true;
         try {
-            return writePermit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (deadline != 0) {
+                return writePermit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            writePermit.acquire();
+            return true;
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            return false;
+            if (deadline != 0) return false;
+            throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for another thread's request "
+                    + "to be written; this statement was not sent and the connection remains usable", ie);
         }
     }
 
@@ -337,16 +345,22 @@ public final class Session implements AutoCloseable {
         return true;
     }
 
-    private boolean lockForReading(long deadline) {
-        if (deadline == 0) {
-            readLock.lock();
-            return true;
-        }
+    /**
+     * Takes the read lock. A caller that waits for another thread's reading and is interrupted
+     * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
+     */
+    private boolean lockForReading(long deadline) throws SQLException {
+        if (readLock.tryLock()) return true;
         try {
-            return readLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (deadline != 0) return readLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            readLock.lockInterruptibly();
+            return true;
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            return false;
+            if (deadline != 0) return false;
+            throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for the answers to other "
+                    + "threads' requests; this statement was already sent and may still run, its answer is discarded, "
+                    + "and the connection remains usable", ie);
         }
     }
 

@@ -6,11 +6,11 @@ SELECT pg_catalog.current_database() AS "TABLE_CAT",
        r.table_name AS "TABLE_NAME",
        r.table_type AS "TABLE_TYPE",
        r.remarks AS "REMARKS",
-       NULL::text AS "TYPE_CAT",
-       NULL::text AS "TYPE_SCHEM",
-       NULL::text AS "TYPE_NAME",
-       NULL::text AS "SELF_REFERENCING_COL_NAME",
-       NULL::text AS "REF_GENERATION"
+       ''::text AS "TYPE_CAT",
+       ''::text AS "TYPE_SCHEM",
+       ''::text AS "TYPE_NAME",
+       ''::text AS "SELF_REFERENCING_COL_NAME",
+       ''::text AS "REF_GENERATION"
 FROM (
     SELECT n.nspname AS table_schem,
            c.relname AS table_name,

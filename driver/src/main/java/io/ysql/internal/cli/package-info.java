@@ -1,0 +1,7 @@
+/**
+ * The {@code java -jar ysql-driver.jar} entry point: a small dispatcher of commands that print the
+ * driver's version and usage. It speaks to the rest of the driver only through the public packages
+ * ({@code io.ysql}, {@code io.ysql.jdbc}, {@code io.ysql.config}, {@code io.ysql.error}), and is the
+ * one place where {@code System.out} and {@code System.err} may be written.
+ */
+package io.ysql.internal.cli;

@@ -1,0 +1,126 @@
+package io.ysql.integration.vthreads;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Child-process program of {@link VirtualThreadPinningIT}, meant for a JVM with virtual threads:
+ * starts {@value #TASKS} virtual threads that each run one point select through a HikariCP pool of
+ * eight connections, while a JFR recording captures every {@code jdk.VirtualThreadPinned} event
+ * (threshold 0). Prints {@code succeeded=N}, {@code pinned=N} and the stack of each pinning, and
+ * exits 0 when it could run. Compiled for Java 17, so virtual threads are reached by reflection.
+ *
+ * <p>Arguments: JDBC URL, user, password, directory for the recording.
+ */
+public final class VirtualThreadPinningMain {
+    static final int TASKS = 10_000;
+    static final String PINNED = "jdk.VirtualThreadPinned";
+
+    private VirtualThreadPinningMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path recordingFile = Path.of(args[3]).resolve("pinning.jfr");
+        int succeeded;
+        try (Recording recording = new Recording()) {
+            recording.enable(PINNED).withThreshold(Duration.ZERO).withStackTrace();
+            recording.start();
+            succeeded = runTasks(args[0], args[1], args[2]);
+            recording.stop();
+            recording.dump(recordingFile);
+        }
+        List<RecordedEvent> pinned = pinnedEvents(recordingFile);
+        System.out.println("succeeded=" + succeeded);
+        System.out.println("pinned=" + pinned.size());
+        for (RecordedEvent e : pinned) System.out.println("pinned stack:\n" + stack(e));
+    }
+
+    private static int runTasks(String url, String user, String password) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setDriverClassName("io.ysql.jdbc.YsqlDriver");
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(8);
+        config.setConnectionTimeout(120_000);
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            List<Future<Boolean>> tasks = new ArrayList<>(TASKS);
+            for (int i = 0; i < TASKS; i++) {
+                int n = i;
+                tasks.add(virtual.submit(() -> pointSelect(pool, n)));
+            }
+            int ok = 0;
+            for (Future<Boolean> f : tasks) {
+                try {
+                    if (f.get()) ok++;
+                } catch (ExecutionException e) {
+                    firstFailure.compareAndSet(null, e.getCause());
+                }
+            }
+            if (firstFailure.get() != null) {
+                System.out.println("first failure: " + firstFailure.get());
+                firstFailure.get().printStackTrace(System.out);
+            }
+            return ok;
+        } finally {
+            virtual.shutdownNow();
+        }
+    }
+
+    private static boolean pointSelect(HikariDataSource pool, int n) throws SQLException {
+        if (!Thread.currentThread().getClass().getName().contains("Virtual")) {
+            throw new IllegalStateException("not a virtual thread: " + Thread.currentThread());
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT ?::int + 1, ?::text")) {
+            ps.setInt(1, n);
+            ps.setString(2, "task-" + n);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == n + 1 && ("task-" + n).equals(rs.getString(2)) && !rs.next();
+            }
+        }
+    }
+
+    private static List<RecordedEvent> pinnedEvents(Path file) throws IOException {
+        List<RecordedEvent> pinned = new ArrayList<>();
+        try (RecordingFile in = new RecordingFile(file)) {
+            while (in.hasMoreEvents()) {
+                RecordedEvent e = in.readEvent();
+                if (e.getEventType().getName().equals(PINNED)) pinned.add(e);
+            }
+        }
+        Files.deleteIfExists(file);
+        return pinned;
+    }
+
+    private static String stack(RecordedEvent e) {
+        StringBuilder out = new StringBuilder();
+        if (e.getStackTrace() == null) return "  (no stack)";
+        for (RecordedFrame f : e.getStackTrace().getFrames()) {
+            out.append("  at ").append(f.getMethod().getType().getName()).append('.')
+                    .append(f.getMethod().getName()).append(" line ").append(f.getLineNumber()).append('\n');
+        }
+        return out.toString();
+    }
+}
