@@ -2,7 +2,7 @@ package io.ysql;
 
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
-import io.ysql.internal.codec.CodecContext;
+import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
 import io.ysql.internal.connect.Connector;
@@ -11,6 +11,7 @@ import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -65,7 +66,9 @@ public final class Ysql {
         Session session = Connector.system().open(config, PgTypes::binaryResult);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
-        CodecRegistry codecs = CodecRegistry.of(CodecContext.of(PgTypes::byOid, session::parameter));
-        return new JdbcConnection(session, codecs, config.dbname(), info, c -> new SessionCursor(c, c.session(), codecs));
+        TypeCatalog catalog = TypeCatalog.of(session, List.of());
+        CodecRegistry codecs = CodecRegistry.of(catalog);
+        return new JdbcConnection(session, codecs, catalog, config.dbname(), info,
+                c -> new SessionCursor(c, c.session(), codecs, catalog));
     }
 }

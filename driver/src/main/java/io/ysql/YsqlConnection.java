@@ -1,5 +1,6 @@
 package io.ysql;
 
+import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface YsqlConnection extends Connection {
 
     /** The process id of the server backend serving this connection. */
     int backendProcessId();
+
+    /**
+     * Registers a codec for a user-defined type on this connection: from then on {@code getObject}
+     * returns the codec's Java type for columns of that type, {@code getObject(i, type)} and the
+     * cursor API too, and {@code setObject(i, value)} sends an instance of it typed as that type.
+     * The type name is looked up once, when the codec is first needed; a name that names no type
+     * raises 42704 then. A later codec for the same type name replaces an earlier one.
+     */
+    void registerCodec(Codec<?> codec) throws SQLException;
 
     /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */
     ConnectionInfo connectionInfo();

@@ -15,10 +15,13 @@ final class BuiltInCodecs {
     record Registration(TypeCodec codec, int... oids) {}
 
     /** Type-family codecs by OID. */
-    static final List<Registration> CODECS = List.of();
+    static final List<Registration> CODECS = List.of(
+        new Registration(CompositeCodec.INSTANCE, Oids.RECORD));
 
     /** Encoders for Java classes beyond the scalar ones, tried in order. */
-    static final List<ValueEncoder> ENCODERS = List.of();
+    static final List<ValueEncoder> ENCODERS = List.of(
+        new CompositeEncoder(),
+        new HstoreEncoder());
 
     private static final TypeCodec[] BY_OID = index();
 

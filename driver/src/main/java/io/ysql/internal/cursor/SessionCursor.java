@@ -6,6 +6,7 @@ import io.ysql.Row;
 import io.ysql.YsqlConnection;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
@@ -33,6 +34,7 @@ public final class SessionCursor implements Cursor {
     private final Session session;
     private final ValueDecoder decoder;
     private final ParameterEncoder encoder;
+    private final TypeCatalog catalog;
     private QueryResult result;
     private Columns columns;
     private int next;
@@ -40,8 +42,9 @@ public final class SessionCursor implements Cursor {
     private int arraysize = 1;
     private boolean closed;
 
-    public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs) {
+    public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
+        this.catalog = catalog;
         this.session = session;
         this.decoder = codecs.decoder();
         this.encoder = codecs.encoder();
@@ -155,6 +158,7 @@ public final class SessionCursor implements Cursor {
         } else {
             r = session.execute(parsed.sql(), bindings, 0, null);
         }
+        if (r != null) catalog.learn(r);
         result = r;
         if (r != null && r.hasRows()) {
             columns = new Columns(r.description().fields(), decoder);

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -56,9 +57,14 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public boolean execute() throws SQLException {
         startExecution();
-        if (parsed.multipleStatements()) return setResults(timed(() -> session.simpleQuery(parsed.sql(), this::addWarning)));
+        if (parsed.multipleStatements()) {
+            List<QueryResult> all = timed(() -> session.simpleQuery(parsed.sql(), this::addWarning));
+            connection.learnTypes(all);
+            return setResults(all);
+        }
         Bindings b = bindings();
         QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
+        connection.learnTypes(List.of(r));
         return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
     }
 
@@ -175,7 +181,18 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
     @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
     @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
-    @Override public void setObject(int i, Object x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override
+    public void setObject(int i, Object x) throws SQLException {
+        if (x instanceof SQLXML xml) setSQLXML(i, xml);
+        else set(i, encoder.ofObject(x));
+    }
+
+    /** Sends the value's text typed {@code xml}; the server checks it is well-formed. */
+    @Override
+    public void setSQLXML(int i, SQLXML x) throws SQLException {
+        String text = x == null ? null : x instanceof JdbcSqlXml own ? own.textToSend() : x.getString();
+        set(i, encoder.ofObject(text, java.sql.Types.SQLXML));
+    }
     @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, encoder.ofObject(x, sqlType)); }
 
     @Override
