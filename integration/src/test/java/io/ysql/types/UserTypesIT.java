@@ -120,6 +120,8 @@ class UserTypesIT {
             cur.execute("INSERT INTO item (id, m) VALUES (%s, %s)", 3, "ok");
             cur.execute("SELECT count(*) FROM item WHERE m = %s", "ok");
             assertThat(get(cur.fetchone(), 0)).isEqualTo(1L);
+            cur.execute("SELECT m FROM item WHERE id = 3");
+            assertThat(cur.description().get(0).typeName()).isEqualTo("mood");
         }
     }
 
@@ -250,6 +252,18 @@ class UserTypesIT {
         try (Cursor cur = conn.cursor()) {
             cur.execute("SELECT %s", (Object) Map.of("x", "1")); // a lone Map would be named parameters
             assertThat(cur.fetchone().get(0)).isEqualTo(Map.of("x", "1"));
+        }
+    }
+
+    @Test
+    void extensionTypesWithoutACodecAreStrings() throws SQLException {
+        cluster.psql("CREATE EXTENSION IF NOT EXISTS citext");
+        try (YsqlConnection fresh = Ysql.connect(url())) {
+            assertThat(one(fresh, "SELECT 'MiXeD'::citext")).isEqualTo("MiXeD");
+            try (Cursor cur = fresh.cursor()) {
+                cur.execute("SELECT 'MiXeD'::citext = %s", "mixed");
+                assertThat(cur.fetchone().get(0)).isEqualTo(true);
+            }
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The table of built-in types, registered from the one readable list below, with lookups by
  * OID and by name. OIDs are PostgreSQL's {@code pg_type.dat}; SQL types and Java classes follow
- * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject}, {@code SQLXML} or {@code
- * java.sql.Array} report {@code java.lang.String} here, because that is what {@code getObject}
- * returns for them until the {@code io.ysql.types} package has value classes.
+ * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject} or {@code java.sql.Array}
+ * report {@code java.lang.String} here, because that is what {@code getObject} returns for them
+ * until the {@code io.ysql.types} package has value classes; {@code record} reports {@code
+ * java.sql.Struct}. Types that are not built in are described by the connection's catalog.
  */
 public final class PgTypes {
     private PgTypes() {}
