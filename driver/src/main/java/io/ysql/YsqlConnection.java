@@ -1,5 +1,7 @@
 package io.ysql;
 
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
 import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +36,9 @@ public interface YsqlConnection extends Connection {
      * The type name is looked up once, when the codec is first needed; a name that names no type
      * raises 42704 then. A later codec for the same type name replaces an earlier one.
      */
-    void registerCodec(Codec<?> codec) throws SQLException;
+    default void registerCodec(Codec<?> codec) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not take user codecs");
+    }
 
     /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */
     ConnectionInfo connectionInfo();
