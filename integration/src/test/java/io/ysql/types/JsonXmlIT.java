@@ -207,6 +207,13 @@ class JsonXmlIT {
             assertThat(got).containsExactly("<s/>", "<w>1</w>", "<o>é</o>", "<dom>x&lt;y</dom>", "<sr/>");
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT ?::text")) {
+            SQLXML typed = conn.createSQLXML();
+            typed.setString("<t>1</t>");
+            ps.setObject(1, typed, Types.SQLXML);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("<t>1</t>");
+            }
             ps.setObject(1, "<not xml", Types.SQLXML);
             assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class).hasFieldOrPropertyWithValue("SQLState", "2200N");
         }

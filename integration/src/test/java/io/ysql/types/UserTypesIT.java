@@ -192,6 +192,13 @@ class UserTypesIT {
         assertThat(one(conn, "SELECT (c).i FROM item")).isEqualTo(-2.0);
         assertThat(one(conn, "SELECT p::text FROM item")).isEqualTo("(Ann,\"(\"\"Elm \"\"\"\"1\"\"\"\"\"\",7,2001-02-03,happy)\",)");
         assertThat(serverText(conn, "SELECT ?::text", c)).isEqualTo("(1.5,-2)");
+        try (PreparedStatement ps = conn.prepareStatement("SELECT (?).r")) {
+            ps.setObject(1, c, Types.STRUCT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getObject(1)).isEqualTo(1.5);
+            }
+        }
         try (Cursor cur = conn.cursor()) {
             cur.execute("SELECT %s::text", Composite.of("complex", 0.25, null));
             assertThat(cur.fetchone().get(0)).isEqualTo("(0.25,)");

@@ -28,7 +28,7 @@ import java.util.UUID;
  * text typed with the target's OID for the server to convert. Character targets take any value's
  * text; {@code OTHER} sends a string untyped (json, enums) and any other value as {@code
  * setObject(i, x)} would. Conversions it does not know raise 22023, target codes it does not
- * support (ARRAY, STRUCT ...) 0A000.
+ * support (ARRAY ...) 0A000; STRUCT takes a {@link java.sql.Struct}.
  */
 final class TargetTypeConversion {
     private final ParameterEncoder encoder;
@@ -84,6 +84,10 @@ final class TargetTypeConversion {
             }
             case Types.SQLXML -> typedText(Oids.XML, textOf(x, sqlType));
             case Types.OTHER, Types.JAVA_OBJECT -> x instanceof String s ? encoder.ofString(s) : encoder.ofObject(x);
+            case Types.STRUCT -> {
+                if (x instanceof java.sql.Struct) yield encoder.ofObject(x);
+                throw cannot(x, sqlType);
+            }
             default -> throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "setObject with target SQL type " + sqlType + " is not supported");
         };

@@ -193,7 +193,11 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         String text = x == null ? null : x instanceof JdbcSqlXml own ? own.textToSend() : x.getString();
         set(i, encoder.ofObject(text, java.sql.Types.SQLXML));
     }
-    @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, encoder.ofObject(x, sqlType)); }
+    @Override
+    public void setObject(int i, Object x, int sqlType) throws SQLException {
+        if (x instanceof SQLXML xml) setSQLXML(i, xml);
+        else set(i, encoder.ofObject(x, sqlType));
+    }
 
     @Override
     public void setObject(int i, Object x, int sqlType, int scaleOrLength) throws SQLException {
