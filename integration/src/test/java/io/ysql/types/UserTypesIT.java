@@ -145,6 +145,14 @@ class UserTypesIT {
         Composite c = (Composite) v;
         assertThat(c.fieldNames()).containsExactly("street", "zip", "since", "m");
         assertThat(c.get("zip")).isEqualTo(42);
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT ROW('a', 1, NULL, NULL)::address")) {
+            rs.next();
+            assertThat(rs.getObject(1, Struct.class).getAttributes()).containsExactly("a", 1, null, null);
+            assertThat(rs.getObject(1, Composite.class).get("street")).isEqualTo("a");
+            assertThat(rs.getString(1)).isEqualTo("(a,1,,)");
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.STRUCT);
+            assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("address");
+        }
     }
 
     @Test

@@ -175,7 +175,7 @@ public final class TypeCatalog implements CodecContext {
      */
     public LearnedType learnNamed(String name) throws SQLException {
         int oid = typeOid(name);
-        if (oid == 0) return null;
+        if (oid == 0 || PgTypes.isBuiltIn(oid)) return null;
         learnOids(Set.of(oid));
         return learned(oid);
     }
@@ -187,7 +187,7 @@ public final class TypeCatalog implements CodecContext {
         try {
             if (!needsLookup(oids) || !session.canQuery()) return;
             if (codecs.stream().anyMatch(Registered::pending)) resolveCodecs();
-            List<Integer> missing = oids.stream().filter(o -> !known.containsKey(o)).toList();
+            List<Integer> missing = oids.stream().filter(o -> !PgTypes.isBuiltIn(o) && !known.containsKey(o)).toList();
             if (!missing.isEmpty()) fetch(missing);
         } finally {
             lookupLock.unlock();
@@ -196,7 +196,7 @@ public final class TypeCatalog implements CodecContext {
 
     private boolean needsLookup(Set<Integer> oids) {
         for (int oid : oids) {
-            if (!known.containsKey(oid)) return true;
+            if (!PgTypes.isBuiltIn(oid) && !known.containsKey(oid)) return true;
         }
         for (Registered r : codecs) {
             if (r.pending()) return true;
