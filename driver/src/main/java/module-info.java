@@ -12,6 +12,7 @@ module io.ysql {
     exports io.ysql.config;
     exports io.ysql.error;
     exports io.ysql.types;
+    exports io.ysql.errors;
 
     provides java.sql.Driver with io.ysql.jdbc.YsqlDriver;
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public interface Cursor extends AutoCloseable {
+public interface Cursor extends AutoCloseable, Iterable<Row> {
 
     /** Runs one statement with positional {@code %s} parameters. Returns this cursor. */
     Cursor execute(String sql, Object... params) throws SQLException;
@@ -31,6 +31,127 @@ public interface Cursor extends AutoCloseable {
      * {@link #rowcount()} is then the total of rows affected.
      */
     Cursor executemany(String sql, Iterable<?> paramSets) throws SQLException;
+
+    /** Runs a query composed with {@link Sql}, with its {@code %s} placeholders bound to {@code params}. */
+    default Cursor execute(Sql query, Object... params) throws SQLException {
+        return execute(composed(query), params);
+    }
+
+    /** Runs a query composed with {@link Sql}, with its {@code %(name)s} placeholders bound from {@code params}. */
+    default Cursor execute(Sql query, Map<String, ?> params) throws SQLException {
+        return execute(composed(query), params);
+    }
+
+    /** Runs a query composed with {@link Sql} once per parameter set, as {@link #executemany(String, Iterable)}. */
+    default Cursor executemany(Sql query, Iterable<?> paramSets) throws SQLException {
+        return executemany(composed(query), paramSets);
+    }
+
+    /**
+     * The statement with its {@code %s} placeholders replaced by {@code params} written as SQL
+     * literals, as the server would see them inlined (psycopg's {@code mogrify}). For display
+     * and logging only: {@link #execute} always binds values instead.
+     */
+    default String mogrify(String sql, Object... params) throws SQLException {
+        return Mogrify.positional(connection(), sql, params == null ? java.util.Arrays.asList((Object) null)
+                : java.util.Arrays.asList(params));
+    }
+
+    /** The statement with its {@code %(name)s} placeholders replaced by literals of {@code params}. */
+    default String mogrify(String sql, Map<String, ?> params) throws SQLException {
+        return Mogrify.named(connection(), sql, params);
+    }
+
+    /**
+     * psycopg2's {@code execute_values}: runs {@code sql}, which holds one {@code %s} where the
+     * VALUES rows go ({@code INSERT INTO t (a, b) VALUES %s}), once per page of {@code pageSize}
+     * argument sets, each set written as {@code template} ({@code (%s, %s, …)} when null; a template
+     * with {@code %(name)s} placeholders takes Map sets), every value bound as a parameter. Returns
+     * the rows of every page when the statement returns rows ({@code RETURNING}), else an empty list.
+     */
+    default List<Row> executeValues(String sql, Iterable<?> argSets, String template, int pageSize) throws SQLException {
+        return ExecuteValues.run(this, sql, argSets, template, pageSize);
+    }
+
+    /** {@link #executeValues(String, Iterable, String, int)} with the default template and pages of 100 sets. */
+    default List<Row> executeValues(String sql, Iterable<?> argSets) throws SQLException {
+        return executeValues(sql, argSets, null, 100);
+    }
+
+    /**
+     * Calls the function {@code procname} with {@code params} ({@code SELECT * FROM procname(%s,
+     * …)}), as psycopg2's {@code callproc}; its result is fetched like any other. Returns the
+     * parameters. The name may be schema-qualified and is checked to be a plain or quoted
+     * identifier, so it cannot carry SQL.
+     */
+    default Object[] callproc(String procname, Object... params) throws SQLException {
+        Object[] args = params == null ? new Object[0] : params;
+        String name = ProcedureName.check(procname);
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(name).append('(');
+        for (int i = 0; i < args.length; i++) sql.append(i == 0 ? "%s" : ", %s");
+        execute(sql.append(')').toString(), args);
+        return args;
+    }
+
+    /**
+     * Moves the position in the result: by {@code value} rows when {@code mode} is {@code
+     * "relative"}, to row {@code value} when {@code "absolute"}; a position outside the result is a
+     * {@code ProgrammingError} and leaves the position unchanged.
+     */
+    void scroll(long value, String mode) throws SQLException;
+
+    /** {@link #scroll(long, String)} relative to the current position. */
+    default void scroll(long value) throws SQLException {
+        scroll(value, "relative");
+    }
+
+    /** The text of the last statement as sent to the server ({@code $n} for each bound value), or null. */
+    String query();
+
+    /** Always null, as in psycopg2: PostgreSQL tables have no OIDs; use {@code RETURNING} instead. */
+    default Object lastrowid() {
+        return null;
+    }
+
+    /** How many rows a server-side cursor fetches at a time while iterating (psycopg's {@code itersize}). */
+    int itersize();
+
+    void itersize(int rows);
+
+    /**
+     * Moves to the next result of a multi-statement query. As in psycopg2, the cursor keeps the
+     * last statement's result only, so this raises {@code NotSupportedError}.
+     */
+    default boolean nextset() throws SQLException {
+        throw new io.ysql.errors.NotSupportedError("nextset: the cursor keeps only the last statement's result",
+                "0A000", null, null);
+    }
+
+    /** Accepted and ignored, as DB-API allows: the driver sizes parameters itself. */
+    default void setinputsizes(Object... sizes) {
+    }
+
+    /** Accepted and ignored, as DB-API allows. */
+    default void setoutputsize(int size, int... columns) {
+    }
+
+    /**
+     * The remaining rows, fetched one at a time with {@link #fetchone()}; a fetch error surfaces
+     * as an {@code IllegalStateException} whose cause is the {@link SQLException}.
+     */
+    @Override
+    default java.util.Iterator<Row> iterator() {
+        return new CursorIterator(this);
+    }
+
+    private String composed(Sql query) throws SQLException {
+        if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
+        try {
+            return query.asString(connection());
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
 
     /** The next row, or {@code null} when there are no more. */
     Row fetchone() throws SQLException;

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One row fetched by a {@link Cursor}. Column indexes are 0-based, as in Python's tuples; names
  * are matched case-insensitively. Values are decoded from the server's bytes when asked for, to
- * the same Java types JDBC's {@code getObject} returns.
+ * the Java types JDBC's {@code getObject} returns, except that dates and times come as {@code
+ * java.time} values ({@code LocalDate}, {@code LocalTime}, {@code OffsetTime}, {@code
+ * LocalDateTime}, {@code OffsetDateTime}), as psycopg returns {@code datetime} objects.
  */
 public interface Row {
 

@@ -21,6 +21,15 @@ public interface YsqlConnection extends Connection {
     Cursor cursor() throws SQLException;
 
     /**
+     * A new cursor whose fetches return rows made by {@code rowFactory}: {@link RowFactory#dict()},
+     * {@link RowFactory#classRow(Class)} or a function of the {@link Row}.
+     */
+    default <T> TypedCursor<T> cursor(RowFactory<T> rowFactory) throws SQLException {
+        if (rowFactory == null) throw new IllegalArgumentException("rowFactory is null");
+        return new TypedCursor<>(cursor(), rowFactory);
+    }
+
+    /**
      * The parameters the server reported ({@code server_version}, {@code TimeZone},
      * {@code standard_conforming_strings} …), as last reported.
      */

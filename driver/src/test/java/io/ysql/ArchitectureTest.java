@@ -38,7 +38,7 @@ class ArchitectureTest {
     private static final String INTERNAL = "io.ysql.internal";
     private static final Set<String> FACADES = Set.of("io.ysql", "io.ysql.jdbc");
     private static final List<String> PUBLIC =
-            List.of("io.ysql", "io.ysql.jdbc", "io.ysql.config", "io.ysql.error", "io.ysql.types");
+            List.of("io.ysql", "io.ysql.jdbc", "io.ysql.config", "io.ysql.error", "io.ysql.errors", "io.ysql.types");
 
     /** The import table of DESIGN.md: package (with its subpackages) → what it may import. */
     private static final Map<String, Predicate<String>> TABLE = table();
@@ -47,13 +47,15 @@ class ArchitectureTest {
         String config = ROOT + ".config";
         String error = ROOT + ".error";
         String types = ROOT + ".types";
+        String errors = ROOT + ".errors";
         Map<String, Predicate<String>> t = new HashMap<>();
-        t.put(ROOT, only(config, error, types, INTERNAL));
+        t.put(ROOT, only(config, error, errors, types, INTERNAL));
         // the JDBC driver opens connections through the public entry point, so it may use io.ysql itself
         t.put(ROOT + ".jdbc", target -> target.equals(ROOT) || only(config, error, types, INTERNAL).test(target));
         t.put(config, only(error));
         t.put(types, only(error));
         t.put(error, only());
+        t.put(errors, only(error));
         t.put(i("buffer"), only());
         t.put(i("wire"), only(i("buffer")));
         t.put(i("auth"), only());

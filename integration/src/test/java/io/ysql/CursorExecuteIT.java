@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ysql.testkit.AuthRole;
 import io.ysql.testkit.PgCluster;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLSyntaxErrorException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +108,8 @@ class CursorExecuteIT {
     @Test
     void aLonePercentSignIsASyntaxErrorThatPointsAtIt() {
         assertThatThrownBy(() -> cur.execute("SELECT 7 % 3"))
-                .isInstanceOf(SQLSyntaxErrorException.class)
+                .isInstanceOf(io.ysql.errors.SyntaxError.class)
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("position 10")
                 .hasMessageContaining("'%%'")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42601");
@@ -168,7 +167,8 @@ class CursorExecuteIT {
         cur.execute("INSERT INTO " + SCHEMA + ".item VALUES (2, 0, 'existing')");
         List<Object[]> sets = List.of(new Object[] {1, 0, "a"}, new Object[] {2, 0, "dup"}, new Object[] {3, 0, "c"});
         assertThatThrownBy(() -> cur.executemany("INSERT INTO " + SCHEMA + ".item VALUES (%s, %s, %s)", sets))
-                .isInstanceOf(SQLIntegrityConstraintViolationException.class)
+                .isInstanceOf(io.ysql.errors.UniqueViolation.class)
+                .isInstanceOf(io.ysql.errors.IntegrityError.class)
                 .hasMessageContaining("duplicate key")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
         assertThat(names()).containsExactly("existing");
@@ -181,6 +181,7 @@ class CursorExecuteIT {
         assertThat(cur.rowcount()).isEqualTo(3);
         assertThat(cur.description()).isNull();
         assertThatThrownBy(cur::fetchone)
+                .isInstanceOf(io.ysql.errors.ProgrammingError.class)
                 .hasMessageContaining("no results to fetch")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("24000");
         cur.executemany("SELECT %s::int", List.of(new Object[] {1}, new Object[] {2}));
@@ -282,7 +283,7 @@ class CursorExecuteIT {
         Cursor c = other.cursor();
         other.close();
         assertThatThrownBy(() -> c.execute("SELECT 1"))
-                .isInstanceOf(SQLNonTransientConnectionException.class)
+                .isInstanceOf(io.ysql.errors.InterfaceError.class)
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08003");
         assertThatThrownBy(other::cursor).isInstanceOf(SQLNonTransientConnectionException.class);
     }

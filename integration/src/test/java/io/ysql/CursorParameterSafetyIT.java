@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ysql.testkit.PgCluster;
 import java.sql.SQLException;
-import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +101,8 @@ class CursorParameterSafetyIT {
         assertThat(cur.fetchone().get(0)).isEqualTo("$1");
 
         assertThatThrownBy(() -> cur.execute("SELECT '%s'", "x"))
-                .isInstanceOf(SQLSyntaxErrorException.class)
+                .isInstanceOf(io.ysql.errors.IndeterminateDatatype.class)
+                .isInstanceOf(io.ysql.errors.ProgrammingError.class)
                 .hasMessageContaining("could not determine data type of parameter $1")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P18");
 

@@ -52,7 +52,8 @@ class PackagingIT {
     void isModuleIoYsqlExportingOnlyThePublicPackages() {
         ModuleDescriptor d = ModuleFinder.of(jar).find("io.ysql").orElseThrow().descriptor();
         Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
-        assertThat(exported).containsExactlyInAnyOrder("io.ysql", "io.ysql.jdbc", "io.ysql.config", "io.ysql.error", "io.ysql.types");
+        assertThat(exported).containsExactlyInAnyOrder("io.ysql", "io.ysql.jdbc", "io.ysql.config", "io.ysql.error",
+                "io.ysql.errors", "io.ysql.types");
         assertThat(d.packages()).anyMatch(p -> p.startsWith("io.ysql.internal."));
         assertThat(d.requires()).allMatch(r -> r.name().startsWith("java."), "requires only JDK modules");
         assertThat(d.provides()).anyMatch(p -> p.service().equals("java.sql.Driver")

@@ -4,7 +4,9 @@ import io.ysql.Column;
 import io.ysql.Cursor;
 import io.ysql.Row;
 import io.ysql.YsqlConnection;
-import io.ysql.error.SqlExceptions;
+import io.ysql.errors.Errors;
+import io.ysql.errors.InterfaceError;
+import io.ysql.errors.ProgrammingError;
 import io.ysql.error.SqlState;
 import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
@@ -40,6 +42,8 @@ public final class SessionCursor implements Cursor {
     private int next;
     private long rowcount = -1;
     private int arraysize = 1;
+    private int itersize = 2000;
+    private String query;
     private boolean closed;
 
     public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
@@ -54,27 +58,48 @@ public final class SessionCursor implements Cursor {
 
     @Override
     public Cursor execute(String sql, Object... params) throws SQLException {
+        try {
+            return executePositional(sql, params);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+    }
+
+    @Override
+    public Cursor execute(String sql, Map<String, ?> params) throws SQLException {
+        try {
+            ParsedSql parsed = parse(sql);
+            return run(parsed, bind(parsed, params));
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+    }
+
+    @Override
+    public Cursor executemany(String sql, Iterable<?> paramSets) throws SQLException {
+        try {
+            return executeBatch(sql, paramSets);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+    }
+
+    private Cursor executePositional(String sql, Object... params) throws SQLException {
         ParsedSql parsed = parse(sql);
         if (parsed.hasNamedParameters()) {
-            throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
+            throw misuse(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
         }
         Object[] values = params == null ? new Object[] {null} : params;
         return run(parsed, bind(parsed, Arrays.asList(values)));
     }
 
-    @Override
-    public Cursor execute(String sql, Map<String, ?> params) throws SQLException {
+    private Cursor executeBatch(String sql, Iterable<?> paramSets) throws SQLException {
         ParsedSql parsed = parse(sql);
-        return run(parsed, bind(parsed, params));
-    }
-
-    @Override
-    public Cursor executemany(String sql, Iterable<?> paramSets) throws SQLException {
-        ParsedSql parsed = parse(sql);
-        if (paramSets == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "executemany needs parameter sets");
+        if (paramSets == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "executemany needs parameter sets");
         List<Bindings> batch = new ArrayList<>();
         for (Object set : paramSets) batch.add(bindSet(parsed, set));
         reset();
+        query = parsed.sql();
         if (batch.isEmpty()) return this;
         BatchOutcome outcome = session.executeBatch(parsed.sql(), batch, null);
         if (!outcome.succeeded()) throw outcome.failure();
@@ -92,7 +117,7 @@ public final class SessionCursor implements Cursor {
 
     private ParsedSql parse(String sql) throws SQLException {
         checkOpen();
-        if (sql == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the SQL text must not be null");
+        if (sql == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the SQL text must not be null");
         return PyformatPlaceholders.parse(sql);
     }
 
@@ -104,16 +129,16 @@ public final class SessionCursor implements Cursor {
         }
         if (set instanceof Object[] a) return bind(parsed, Arrays.asList(a));
         if (set instanceof List<?> l) return bind(parsed, l);
-        throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "each parameter set must be an Object[], a List or a Map, not "
+        throw misuse(SqlState.INVALID_PARAMETER_VALUE, "each parameter set must be an Object[], a List or a Map, not "
                 + (set == null ? "null" : set.getClass().getName()));
     }
 
     private Bindings bind(ParsedSql parsed, List<?> values) throws SQLException {
         if (parsed.hasNamedParameters()) {
-            throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
+            throw misuse(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
         }
         if (values.size() != parsed.parameterCount()) {
-            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the query has " + parsed.parameterCount()
+            throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the query has " + parsed.parameterCount()
                     + " placeholder" + (parsed.parameterCount() == 1 ? "" : "s") + " but " + values.size()
                     + " value" + (values.size() == 1 ? " was" : "s were") + " given");
         }
@@ -121,14 +146,14 @@ public final class SessionCursor implements Cursor {
     }
 
     private Bindings bind(ParsedSql parsed, Map<String, ?> params) throws SQLException {
-        if (params == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the parameter map must not be null");
+        if (params == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the parameter map must not be null");
         if (parsed.parameterCount() > 0 && !parsed.hasNamedParameters()) {
-            throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "the query uses positional %s placeholders; pass the values in order");
+            throw misuse(SqlState.SYNTAX_ERROR, "the query uses positional %s placeholders; pass the values in order");
         }
         List<Object> values = new ArrayList<>(parsed.parameterCount());
         for (String name : parsed.parameterNames()) {
             if (!params.containsKey(name)) {
-                throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "no value given for placeholder %(" + name + ")s");
+                throw misuse(SqlState.INVALID_PARAMETER_VALUE, "no value given for placeholder %(" + name + ")s");
             }
             values.add(params.get(name));
         }
@@ -151,6 +176,7 @@ public final class SessionCursor implements Cursor {
 
     private Cursor run(ParsedSql parsed, Bindings bindings) throws SQLException {
         reset();
+        query = parsed.sql();
         QueryResult r;
         if (parsed.multipleStatements() && bindings.size() == 0) {
             List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
@@ -186,7 +212,7 @@ public final class SessionCursor implements Cursor {
 
     @Override
     public List<Row> fetchmany(int size) throws SQLException {
-        if (size < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "fetchmany size must be >= 0, was " + size);
+        if (size < 0) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "fetchmany size must be >= 0, was " + size);
         List<DataRow> rows = rows();
         int end = (int) Math.min(rows.size(), (long) next + size);
         List<Row> out = new ArrayList<>(end - next);
@@ -202,7 +228,7 @@ public final class SessionCursor implements Cursor {
     private List<DataRow> rows() throws SQLException {
         checkOpen();
         if (result == null || !result.hasRows()) {
-            throw SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, result == null
+            throw misuse(SqlState.INVALID_CURSOR_STATE, result == null
                     ? "no results to fetch: execute a query first"
                     : "no results to fetch: the last statement (" + result.command() + ") returned no rows");
         }
@@ -222,6 +248,29 @@ public final class SessionCursor implements Cursor {
         arraysize = size;
     }
 
+    @Override
+    public void scroll(long value, String mode) throws SQLException {
+        List<DataRow> rows = rows();
+        long target;
+        if ("relative".equals(mode)) target = next + value;
+        else if ("absolute".equals(mode)) target = value;
+        else throw misuse(SqlState.INVALID_PARAMETER_VALUE, "scroll mode must be \"relative\" or \"absolute\", not " + mode);
+        if (target < 0 || target > rows.size()) {
+            throw misuse(SqlState.INVALID_PARAMETER_VALUE, "scroll destination " + target + " is outside the result of "
+                    + rows.size() + " row(s)");
+        }
+        next = (int) target;
+    }
+
+    @Override public String query() { return query; }
+    @Override public int itersize() { return itersize; }
+
+    @Override
+    public void itersize(int rows) {
+        if (rows < 1) throw new IllegalArgumentException("itersize must be at least 1, was " + rows);
+        itersize = rows;
+    }
+
     @Override public String statusmessage() { return result == null ? null : result.commandTag(); }
     @Override public YsqlConnection connection() { return connection; }
     @Override public boolean isClosed() { return closed; }
@@ -233,7 +282,14 @@ public final class SessionCursor implements Cursor {
     }
 
     private void checkOpen() throws SQLException {
-        if (closed) throw SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the cursor is closed");
-        if (connection.isClosed()) throw SqlExceptions.closed("the connection");
+        if (closed) throw new InterfaceError("the cursor is closed", SqlState.INVALID_CURSOR_STATE, null, null);
+        if (connection.isClosed()) {
+            throw new InterfaceError("the connection is closed", SqlState.CONNECTION_DOES_NOT_EXIST, null, null);
+        }
+    }
+
+    /** A misuse of the cursor, raised as psycopg does: a {@link ProgrammingError}. */
+    private static ProgrammingError misuse(String sqlState, String message) {
+        return new ProgrammingError(message, sqlState, null, null);
     }
 }

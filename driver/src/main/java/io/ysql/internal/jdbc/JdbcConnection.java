@@ -124,6 +124,9 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         return JdbcSqlXml.writable();
     }
 
+    /** The name of the type with this OID as this connection knows it ({@code unknown} if it does not). */
+    public String typeName(int oid) { return codecs.type(oid).name(); }
+
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
     @Override public Map<String, String> serverParameters() { return session.parameters(); }
     @Override public int backendProcessId() { return session.backendKey() == null ? 0 : session.backendKey().processId(); }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Rewrites psycopg-style placeholders to the protocol's {@code $n}: {@code %s} becomes the next
@@ -24,6 +25,14 @@ public final class PyformatPlaceholders {
 
     /** Parses {@code sql}; when it holds no {@code %} at all, the result's text is {@code sql} itself. */
     public static ParsedSql parse(String sql) throws SQLException {
+        return parse(sql, null);
+    }
+
+    /**
+     * Parses {@code sql} as {@link #parse(String)} does, writing {@code replacement.apply(n)} instead of
+     * {@code $n} for the n-th (1-based) parameter — for showing a statement with its values.
+     */
+    public static ParsedSql parse(String sql, IntFunction<String> replacement) throws SQLException {
         int first = sql.indexOf('%');
         if (first < 0) return new ParsedSql(sql, 0, List.of(), StatementCounter.count(sql) > 1);
         int len = sql.length();
@@ -41,7 +50,8 @@ public final class PyformatPlaceholders {
                 copied = i + 2;
             } else if (isFormat(c)) {
                 if (!names.isEmpty()) throw mixed(i);
-                out.append('$').append(++positional);
+                ++positional;
+                if (replacement == null) out.append('$').append(positional); else out.append(replacement.apply(positional));
                 copied = i + 2;
             } else if (c == '(') {
                 int close = sql.indexOf(')', i + 2);
@@ -59,7 +69,7 @@ public final class PyformatPlaceholders {
                     number = names.size();
                     numbers.put(name, number);
                 }
-                out.append('$').append(number.intValue());
+                if (replacement == null) out.append('$').append(number.intValue()); else out.append(replacement.apply(number));
                 copied = close + 2;
             } else {
                 throw error("only '%s', '%b', '%t' are allowed as placeholders, got '%" + c + "'", i);
