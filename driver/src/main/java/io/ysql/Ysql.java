@@ -3,7 +3,7 @@ package io.ysql;
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.Options;
-import io.ysql.internal.codec.CodecContext;
+import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
 import io.ysql.internal.cluster.BalanceRequest;
@@ -16,6 +16,7 @@ import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -110,8 +111,9 @@ public final class Ysql {
     private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
-        CodecRegistry codecs = CodecRegistry.of(CodecContext.of(PgTypes::byOid, session::parameter),
-                "unspecified".equals(config.get(Options.STRINGTYPE)));
-        return new JdbcConnection(session, codecs, config.dbname(), info, c -> new SessionCursor(c, c.session(), codecs));
+        TypeCatalog catalog = TypeCatalog.of(session, List.of());
+        CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
+        return new JdbcConnection(session, codecs, catalog, config.dbname(), info,
+                c -> new SessionCursor(c, c.session(), codecs, catalog));
     }
 }

@@ -1,5 +1,8 @@
 package io.ysql;
 
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -35,6 +38,17 @@ public interface YsqlConnection extends Connection {
 
     /** The process id of the server backend serving this connection. */
     int backendProcessId();
+
+    /**
+     * Registers a codec for a user-defined type on this connection: from then on {@code getObject}
+     * returns the codec's Java type for columns of that type, {@code getObject(i, type)} and the
+     * cursor API too, and {@code setObject(i, value)} sends an instance of it typed as that type.
+     * The type name is looked up once, when the codec is first needed; a name that names no type
+     * raises 42704 then. A later codec for the same type name replaces an earlier one.
+     */
+    default void registerCodec(Codec<?> codec) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not take user codecs");
+    }
 
     /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */
     ConnectionInfo connectionInfo();

@@ -2,17 +2,21 @@ package io.ysql.jdbc;
 
 import io.ysql.Ysql;
 import io.ysql.YugabyteClusters;
+import io.ysql.YsqlConnection;
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.ConnectionOption;
 import io.ysql.config.Options;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.types.Codec;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -46,29 +50,60 @@ public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource,
     /** Not serialized: a deserialized data source starts with fresh state. */
     private transient volatile YugabyteClusters clusters = new YugabyteClusters();
 
+    /** User codecs registered with every connection this data source opens; not serialized. */
+    private transient volatile List<Codec<?>> codecs = List.of();
+
     /** A data source with no option set: the environment, the password file and the defaults apply. */
     public YsqlDataSource() {}
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         clusters = new YugabyteClusters();
+        codecs = List.of();
+    }
+
+    /** A data source that registers {@code codecs} with every connection it opens. */
+    public YsqlDataSource(List<? extends Codec<?>> codecs) {
+        this.codecs = List.copyOf(codecs);
+    }
+
+    /**
+     * Registers a user codec with every connection this data source opens from now on (see
+     * {@link YsqlConnection#registerCodec}).
+     */
+    public void registerCodec(Codec<?> codec) {
+        if (codec == null) throw new IllegalArgumentException("the codec must not be null");
+        List<Codec<?>> next = new ArrayList<>(codecs == null ? List.of() : codecs);
+        next.add(codec);
+        codecs = List.copyOf(next);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return Ysql.connect(config(null, null), yugabyteClusters());
+        return withCodecs(Ysql.connect(config(null, null), yugabyteClusters()));
     }
 
     /** Connects as {@code user} with {@code password}, which win over the configured ones when not null. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return Ysql.connect(config(user, password), yugabyteClusters());
+        return withCodecs(Ysql.connect(config(user, password), yugabyteClusters()));
     }
 
     /** The state this data source's load-balanced connections share: clusters, servers, per-server counts. */
     @Override
     public YugabyteClusters yugabyteClusters() {
         return clusters;
+    }
+    private YsqlConnection withCodecs(YsqlConnection c) throws SQLException {
+        List<Codec<?>> list = codecs;
+        if (list == null) return c;
+        try {
+            for (Codec<?> codec : list) c.registerCodec(codec);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /**

@@ -25,12 +25,13 @@ final class BuiltInCodecs {
         new Registration(RangeCodec.INSTANCE, RangeCodec.INT4RANGE, RangeCodec.INT8RANGE, RangeCodec.NUMRANGE,
             RangeCodec.DATERANGE, RangeCodec.TSRANGE, RangeCodec.TSTZRANGE, RangeCodec.INT4MULTIRANGE,
             RangeCodec.INT8MULTIRANGE, RangeCodec.NUMMULTIRANGE, RangeCodec.DATEMULTIRANGE, RangeCodec.TSMULTIRANGE,
-            RangeCodec.TSTZMULTIRANGE));
+            RangeCodec.TSTZMULTIRANGE),
+        new Registration(CompositeCodec.INSTANCE, Oids.RECORD));
 
     /** Encoders for Java classes beyond the scalar ones, tried in order. */
     static final List<ValueEncoder> ENCODERS = List.of(
         ArrayCodec.INSTANCE, IntervalCodec.INSTANCE, GeometryCodec.INSTANCE, NetworkCodec.INSTANCE, BitStringCodec.INSTANCE,
-        RangeCodec.INSTANCE);
+        RangeCodec.INSTANCE, new CompositeEncoder(), new HstoreEncoder());
 
     private static final TypeCodec[] BY_OID = index();
 

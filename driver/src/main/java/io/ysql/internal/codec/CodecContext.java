@@ -1,5 +1,8 @@
 package io.ysql.internal.codec;
 
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -25,6 +28,30 @@ public interface CodecContext {
         TypeCodec codec = BuiltInCodecs.forOid(oid);
         if (codec == null && !PgTypes.isBuiltIn(oid) && type(oid).isArray()) return ArrayCodec.INSTANCE;
         return codec;
+    }
+
+    /** What the connection learned about a type that is not built in, or null when it knows nothing of it. */
+    default LearnedType learned(int oid) {
+        return null;
+    }
+
+    /**
+     * The OID of the type named {@code name} (schema-qualified, or resolved through the {@code
+     * search_path}), looked up once per connection; 0 when it cannot be looked up right now (the
+     * transaction has failed), and 42704 when no such type exists.
+     */
+    default int typeOid(String name) throws SQLException {
+        throw SqlExceptions.of(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" is not known to this connection");
+    }
+
+    /** {@code x} encoded by a user codec registered for its class, or null when none is. */
+    default EncodedParameter encodeUser(Object x) throws SQLException {
+        return null;
+    }
+
+    /** A decoder over this context, for codecs that decode the parts of a value (attributes, elements). */
+    default ValueDecoder decoder() {
+        return new ValueDecoder(this);
     }
 
     /** The current value of a server parameter, or null when the server has not reported it. */

@@ -256,6 +256,8 @@ public final class ParameterEncoder {
             EncodedParameter p = encoder.encode(x, context);
             if (p != null) return p;
         }
+        EncodedParameter user = context.encodeUser(x);
+        if (user != null) return user;
         throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "cannot infer the SQL type to use for an instance of "
             + x.getClass().getName() + "; use setObject() with an explicit Types value");
     }

@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * The table of built-in types, registered from the one readable list below, with lookups by
  * OID and by name. OIDs are PostgreSQL's {@code pg_type.dat}; SQL types and Java classes follow
- * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject} or {@code SQLXML} report
- * {@code java.lang.String} here, because that is what {@code getObject} returns for them, and that
- * the interval, geometric, network, bit string and range types report their {@code io.ysql.types}
- * class (pgjdbc's {@code PGInterval}, {@code PGpoint} … replaced). Array types ({@code
- * java.sql.Array}) are requested in binary exactly when their element type is.
+ * pgjdbc's metadata, except that types pgjdbc maps to {@code PGobject} report {@code
+ * java.lang.String} here, because that is what {@code getObject} returns for them, that the
+ * interval, geometric, network, bit string and range types report their {@code io.ysql.types}
+ * class (pgjdbc's {@code PGInterval}, {@code PGpoint} … replaced), and that {@code record}
+ * reports {@code java.sql.Struct}. Array types ({@code java.sql.Array}) are requested in binary
+ * exactly when their element type is. Types that are not built in are described by the
+ * connection's catalog.
  */
 public final class PgTypes {
     private PgTypes() {}
@@ -48,7 +50,7 @@ public final class PgTypes {
         type(29, "cid", 1012, Types.OTHER, STRING, TEXT),
         type(Oids.OIDVECTOR, "oidvector", 1013, Types.OTHER, STRING, TEXT),
         type(Oids.JSON, "json", 199, Types.OTHER, STRING, TEXT),
-        type(Oids.XML, "xml", 143, Types.SQLXML, STRING, TEXT),
+        type(Oids.XML, "xml", 143, Types.SQLXML, "java.sql.SQLXML", TEXT),
         type(600, "point", 1017, Types.OTHER, T + "Point", BINARY),
         type(601, "lseg", 1018, Types.OTHER, T + "LineSegment", BINARY),
         type(602, "path", 1019, Types.OTHER, T + "Path", BINARY),
@@ -82,7 +84,7 @@ public final class PgTypes {
         type(2204, "regoperator", 2209, Types.OTHER, STRING, TEXT),
         type(Oids.REGCLASS, "regclass", 2210, Types.OTHER, STRING, TEXT),
         type(2206, "regtype", 2211, Types.OTHER, STRING, TEXT),
-        type(Oids.RECORD, "record", 2287, Types.OTHER, STRING, TEXT),
+        type(Oids.RECORD, "record", 2287, Types.STRUCT, "java.sql.Struct", TEXT),
         type(2275, "cstring", 1263, Types.OTHER, STRING, TEXT),
         type(2276, "any", 0, Types.OTHER, STRING, TEXT),
         type(2277, "anyarray", 0, Types.OTHER, STRING, TEXT),

@@ -29,8 +29,9 @@ import java.util.UUID;
  * text typed with the target's OID for the server to convert. Character targets take any value's
  * text, typed as {@code setString} types it; {@code OTHER} sends a string untyped (json, enums)
  * and any other value as {@code setObject(i, x)} would; {@code ARRAY} takes Java arrays, lists
- * and {@code java.sql.Array}s (and array literals as strings, untyped). Conversions it does not
- * know raise 22023, target codes it does not support (STRUCT ...) 0A000.
+ * and {@code java.sql.Array}s (and array literals as strings, untyped); {@code STRUCT} takes a
+ * {@link java.sql.Struct}. Conversions it does not know raise 22023, target codes it does not
+ * support 0A000.
  */
 final class TargetTypeConversion {
     private final ParameterEncoder encoder;
@@ -89,6 +90,10 @@ final class TargetTypeConversion {
             case Types.ARRAY -> {
                 if (x instanceof String s) yield encoder.ofUntypedString(s);
                 if (ArrayParameters.isArrayValue(x)) yield encoder.ofObject(x);
+                throw cannot(x, sqlType);
+            }
+            case Types.STRUCT -> {
+                if (x instanceof java.sql.Struct) yield encoder.ofObject(x);
                 throw cannot(x, sqlType);
             }
             default -> throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,

@@ -30,18 +30,18 @@ final class Columns {
         this.decoder = decoder;
         List<Column> d = new ArrayList<>(fields.length);
         for (int i = fields.length - 1; i >= 0; i--) byName.put(fields[i].name().toLowerCase(Locale.ROOT), i);
-        for (RowDescription.Field f : fields) d.add(column(f));
+        for (RowDescription.Field f : fields) d.add(column(f, decoder.context().type(f.typeOid()).name()));
         this.description = Collections.unmodifiableList(d);
     }
 
-    private static Column column(RowDescription.Field f) {
+    private static Column column(RowDescription.Field f, String typeName) {
         int oid = f.typeOid();
         int mod = f.typeModifier();
         int display = TypeInfo.displaySize(oid, mod);
         int precision = TypeInfo.precision(oid, mod);
         int scale = TypeInfo.scale(oid, mod);
         boolean numeric = isNumeric(TypeInfo.sqlType(oid));
-        return new Column(f.name(), oid, TypeInfo.typeName(oid),
+        return new Column(f.name(), oid, typeName,
                 display <= 0 || display == Integer.MAX_VALUE ? null : display,
                 (int) f.typeSize(),
                 numeric && precision > 0 ? precision : null,

@@ -8,6 +8,7 @@ import io.ysql.errors.Errors;
 import io.ysql.errors.InterfaceError;
 import io.ysql.errors.ProgrammingError;
 import io.ysql.error.SqlState;
+import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
@@ -35,6 +36,7 @@ public final class SessionCursor implements Cursor {
     private final Session session;
     private final ValueDecoder decoder;
     private final ParameterEncoder encoder;
+    private final TypeCatalog catalog;
     private QueryResult result;
     private Columns columns;
     private int next;
@@ -44,8 +46,9 @@ public final class SessionCursor implements Cursor {
     private String query;
     private boolean closed;
 
-    public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs) {
+    public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
+        this.catalog = catalog;
         this.session = session;
         this.decoder = codecs.decoder();
         this.encoder = codecs.encoder();
@@ -186,6 +189,7 @@ public final class SessionCursor implements Cursor {
         } else {
             r = session.execute(parsed.sql(), bindings, 0, null);
         }
+        if (r != null) catalog.learn(r);
         result = r;
         if (r != null && r.hasRows()) {
             columns = new Columns(r.description().fields(), decoder);

@@ -9,7 +9,10 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.ArrayCodec;
 import io.ysql.internal.codec.ArrayData;
+import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
+import io.ysql.internal.codec.LearnedType;
+import io.ysql.internal.codec.UserCodecAdapter;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
@@ -19,6 +22,8 @@ import io.ysql.internal.sql.SqlQuoting;
 import io.ysql.internal.tls.TlsPolicy;
 import io.ysql.internal.tls.TlsSessionInfo;
 import io.ysql.internal.transport.Transport;
+import io.ysql.types.Codec;
+import io.ysql.types.Composite;
 import java.sql.CallableStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -27,9 +32,12 @@ import java.sql.SQLClientInfoException;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Struct;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +60,7 @@ import java.util.function.Supplier;
 public final class JdbcConnection extends ConnectionExtras implements YsqlConnection {
     private final Session session;
     private final CodecRegistry codecs;
+    private final TypeCatalog catalog;
     private final DatabaseInfo info;
     private final String database;
     private final Function<JdbcConnection, Cursor> cursors;
@@ -67,11 +76,12 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
      */
-    public JdbcConnection(Session session, CodecRegistry codecs, String database, DatabaseInfo info,
+    public JdbcConnection(Session session, CodecRegistry codecs, TypeCatalog catalog, String database, DatabaseInfo info,
                           Function<JdbcConnection, Cursor> cursors) {
         this.session = session;
         this.database = database;
         this.codecs = codecs;
+        this.catalog = catalog;
         this.info = info;
         this.cursors = cursors;
     }
@@ -93,6 +103,46 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public ValueDecoder decoder() { return codecs.decoder(); }
 
     public ParameterEncoder encoder() { return codecs.encoder(); }
+
+    /** Learns the types of the columns of {@code results} that the connection does not know yet. */
+    void learnTypes(List<QueryResult> results) { catalog.learn(results); }
+
+    @Override
+    public void registerCodec(Codec<?> codec) throws SQLException {
+        checkOpen();
+        if (codec == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the codec must not be null");
+        if (codec.typeName() == null || codec.javaType() == null) {
+            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the codec " + codec.getClass().getName()
+                    + " must name a type (typeName()) and a Java class (javaType())");
+        }
+        catalog.register(new UserCodecAdapter(codec));
+    }
+
+    /**
+     * A {@link Composite} of the composite type {@code typeName} (looked up once; 42704 when there
+     * is no such type), for {@code setObject(i, struct)}.
+     */
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        checkOpen();
+        if (typeName == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the type name must not be null");
+        List<Object> values = attributes == null ? List.of() : Arrays.asList(attributes);
+        LearnedType t = catalog.learnNamed(typeName);
+        if (t == null || t.kind() != LearnedType.Kind.COMPOSITE) return new Composite(typeName, null, values);
+        List<String> names = t.attributes().stream().map(LearnedType.Attribute::name).toList();
+        if (names.size() != values.size()) {
+            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "type " + t.qualifiedName() + " has " + names.size()
+                    + " attributes " + names + " but " + values.size() + " values were given");
+        }
+        return new Composite(t.qualifiedName(), names, values);
+    }
+
+    /** An empty, writable {@link SQLXML} for {@code setSQLXML}. */
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        checkOpen();
+        return JdbcSqlXml.writable();
+    }
 
     /** The name of the type with this OID as this connection knows it ({@code unknown} if it does not). */
     public String typeName(int oid) { return codecs.type(oid).name(); }

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -57,9 +58,14 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public boolean execute() throws SQLException {
         startExecution();
-        if (parsed.multipleStatements()) return setResults(timed(() -> session.simpleQuery(parsed.sql(), this::addWarning)));
+        if (parsed.multipleStatements()) {
+            List<QueryResult> all = timed(() -> session.simpleQuery(parsed.sql(), this::addWarning));
+            connection.learnTypes(all);
+            return setResults(all);
+        }
         Bindings b = bindings();
         QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
+        connection.learnTypes(List.of(r));
         return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
     }
 
@@ -185,13 +191,15 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
     @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
     @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
-    /** A {@code String} (or {@code Character}) as {@link #setString}; anything else typed after its class. */
+    /** A {@code String} (or {@code Character}) as {@link #setString}; an {@code SQLXML} as {@link #setSQLXML}; anything else typed after its class. */
     @Override
     public void setObject(int i, Object x) throws SQLException {
         if (x instanceof String s) {
             setString(i, s);
         } else if (x instanceof Character c) {
             setString(i, c.toString());
+        } else if (x instanceof SQLXML xml) {
+            setSQLXML(i, xml);
         } else {
             set(i, encoder.ofObject(x));
         }
@@ -199,11 +207,22 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
 
     @Override
     public void setObject(int i, Object x, int sqlType) throws SQLException {
+        if (x instanceof SQLXML xml) {
+            setSQLXML(i, xml);
+            return;
+        }
         try {
             set(i, encoder.ofObject(x, sqlType));
         } catch (SQLException e) {
             throw ParameterEncoder.atParameter(i, e);
         }
+    }
+
+    /** Sends the value's text typed {@code xml}; the server checks it is well-formed. */
+    @Override
+    public void setSQLXML(int i, SQLXML x) throws SQLException {
+        String text = x == null ? null : x instanceof JdbcSqlXml own ? own.textToSend() : x.getString();
+        set(i, encoder.ofObject(text, java.sql.Types.SQLXML));
     }
 
     /** An array of this driver is sent as it is, with its own type; any other {@code java.sql.Array} by its base type name and elements. */

@@ -3,6 +3,7 @@ package io.ysql.internal.jdbc;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.ArrayCodec;
+import io.ysql.internal.codec.Oids;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.wire.backend.DataRow;
@@ -119,7 +120,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public SQLWarning getWarnings() { return null; }
     @Override public void clearWarnings() {}
     @Override public String getCursorName() throws SQLException { throw unsupported("getCursorName"); }
-    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(fields); }
+    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(fields, decoder.context()); }
 
     @Override
     public int findColumn(String label) throws SQLException {
@@ -253,6 +254,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     public Object getObject(int i) throws SQLException {
         if (isNull(i)) return null;
         if (isArray(i)) return getArray(i);
+        if (oid(i) == Oids.XML) return JdbcSqlXml.readable(getString(i));
         return decoder.getObject(oid(i), format(i), buf(), off(i), len(i));
     }
 
@@ -261,6 +263,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (type == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the target class must not be null");
         if (isNull(i)) return null;
         if ((type == Array.class || type == Object.class) && isArray(i)) return type.cast(getArray(i));
+        if (type == SQLXML.class) return type.cast(getSQLXML(i));
         return decoder.getObject(oid(i), format(i), buf(), off(i), len(i), type);
     }
 
@@ -322,7 +325,12 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public NClob getNClob(int i) throws SQLException { throw unsupported("getNClob"); }
     @Override public Ref getRef(int i) throws SQLException { throw unsupported("getRef"); }
     @Override public RowId getRowId(int i) throws SQLException { throw unsupported("getRowId"); }
-    @Override public SQLXML getSQLXML(int i) throws SQLException { throw unsupported("getSQLXML"); }
+    /** Any column's text as a readable {@link SQLXML} (the server checks {@code xml} values; others are taken as they are). */
+    @Override
+    public SQLXML getSQLXML(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : JdbcSqlXml.readable(s);
+    }
 
     // ---- by label --------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@ package io.ysql.internal.jdbc;
 
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.internal.codec.CodecContext;
+import io.ysql.internal.codec.Oids;
 import io.ysql.internal.codec.TypeInfo;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.sql.ResultSetMetaData;
@@ -14,8 +16,12 @@ import java.sql.SQLException;
  */
 final class JdbcResultSetMetaData implements ResultSetMetaData {
     private final RowDescription.Field[] fields;
+    private final CodecContext types;
 
-    JdbcResultSetMetaData(RowDescription.Field[] fields) { this.fields = fields; }
+    JdbcResultSetMetaData(RowDescription.Field[] fields, CodecContext types) {
+        this.fields = fields;
+        this.types = types;
+    }
 
     private RowDescription.Field field(int column) throws SQLException {
         if (column < 1 || column > fields.length) {
@@ -28,9 +34,14 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
     @Override public int getColumnCount() { return fields.length; }
     @Override public String getColumnName(int c) throws SQLException { return field(c).name(); }
     @Override public String getColumnLabel(int c) throws SQLException { return field(c).name(); }
-    @Override public int getColumnType(int c) throws SQLException { return TypeInfo.sqlType(field(c).typeOid()); }
-    @Override public String getColumnTypeName(int c) throws SQLException { return TypeInfo.typeName(field(c).typeOid()); }
-    @Override public String getColumnClassName(int c) throws SQLException { return TypeInfo.javaClassName(field(c).typeOid(), field(c).typeModifier()); }
+    @Override public int getColumnType(int c) throws SQLException { return types.type(field(c).typeOid()).sqlType(); }
+    @Override public String getColumnTypeName(int c) throws SQLException { return types.type(field(c).typeOid()).name(); }
+
+    @Override
+    public String getColumnClassName(int c) throws SQLException {
+        int oid = field(c).typeOid();
+        return oid == Oids.BIT ? TypeInfo.javaClassName(oid, field(c).typeModifier()) : types.type(oid).javaClassName();
+    }
 
     @Override
     public int getPrecision(int c) throws SQLException {

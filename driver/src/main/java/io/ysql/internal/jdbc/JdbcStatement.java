@@ -55,6 +55,7 @@ class JdbcStatement implements Statement {
         startExecution();
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
         List<QueryResult> r = timed(() -> session.simpleQuery(text, this::addWarning));
+        connection.learnTypes(r);
         if (returning != null && !text.equals(sql)) r = keepKeys(r);
         return setResults(maxRows > 0 ? limit(r) : r);
     }

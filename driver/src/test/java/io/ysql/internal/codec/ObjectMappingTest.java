@@ -46,7 +46,6 @@ class ObjectMappingTest {
         "19, x, java.lang.String",
         "114, '{}', java.lang.String",
         "3802, '{}', java.lang.String",
-        "142, <a/>, java.lang.String",
         "1082, 2024-01-15, java.sql.Date",
         "1083, 13:45:10, java.sql.Time",
         "1266, 13:45:10+02, java.sql.Time",

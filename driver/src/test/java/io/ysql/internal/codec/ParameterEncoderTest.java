@@ -226,6 +226,8 @@ class ParameterEncoderTest {
         assertThatThrownBy(() -> e.ofObject(new byte[0], Types.INTEGER))
             .satisfies(x -> assertThat(((SQLException) x).getSQLState()).isEqualTo("22023"));
         assertThatThrownBy(() -> e.ofObject(1, Types.STRUCT))
+            .satisfies(x -> assertThat(((SQLException) x).getSQLState()).isEqualTo("22023"));
+        assertThatThrownBy(() -> e.ofObject(1, Types.DATALINK))
             .satisfies(x -> assertThat(((SQLException) x).getSQLState()).isEqualTo("0A000"));
     }
 
