@@ -108,7 +108,7 @@ class UserTypesIT {
         }
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO item (id, m) VALUES (?, ?)")) {
             ps.setInt(1, 1);
-            ps.setString(2, "sad");
+            ps.setObject(2, "sad", Types.JAVA_OBJECT); // setString types it varchar, as pgjdbc
             ps.executeUpdate();
             ps.setInt(1, 2);
             ps.setObject(2, "happy", Types.OTHER);

@@ -120,8 +120,11 @@ class NodeFailureIT {
             spread.add(1, ds::getConnection);
             assertThat(Spread.clusterInfo(spread.connections().get(6)).servers()).hasSize(4);
             spread.add(2, ds::getConnection);
-            assertThat(spread.on(added.host())).isEqualTo(2);
-            assertThat(added.connectionCount()).isEqualTo(2);
+            // 2 when the refreshing connect stayed on the old list; when it moved to the new node,
+            // the next one goes there too and the last ties with every node at 2 (random)
+            long onAdded = spread.on(added.host());
+            assertThat(onAdded).isBetween(2L, 3L);
+            assertThat((long) added.connectionCount()).isEqualTo(onAdded);
         } finally {
             if (added != null) {
                 added.setListed(false);
