@@ -4,7 +4,8 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -32,23 +33,24 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A forward-only, read-only result over rows already received. Values stay as the server's bytes
- * until a getter asks; the codec turns them into Java values. Column indexes are 1-based; labels
+ * until a getter asks; the codec turns them into Java values. One {@link RowView} walks the rows,
+ * so moving to a row allocates nothing and its column positions are found once for all getters. Column indexes are 1-based; labels
  * are matched case-insensitively, the first column of a name winning.
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
     private final JdbcStatement statement;
     private final RowDescription.Field[] fields;
-    private final List<DataRow> rows;
+    private final ResultRows rows;
     private final ValueDecoder decoder;
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
-    private DataRow row;
+    private final RowView view;
+    private RowView row; // view when on a row, else null
     private boolean wasNull;
     private boolean closed;
     private int fetchSize;
@@ -57,6 +59,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         this.statement = statement;
         this.fields = result.description() == null ? new RowDescription.Field[0] : result.description().fields();
         this.rows = result.rows();
+        this.view = RowView.of(rows);
         this.decoder = decoder;
     }
 
@@ -65,9 +68,15 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        if (position < rows.size()) position++;
-        row = position < rows.size() ? rows.get(position) : null;
-        return row != null;
+        int size = rows.size();
+        if (position < size) position++;
+        if (position < size) {
+            view.moveTo(position);
+            row = view;
+            return true;
+        }
+        row = null;
+        return false;
     }
 
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }

@@ -2,7 +2,7 @@ package io.ysql.internal.session;
 
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.backend.CommandComplete;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.EmptyQueryResponse;
 import io.ysql.internal.wire.backend.NoData;
 import io.ysql.internal.wire.backend.PortalSuspended;
@@ -14,25 +14,26 @@ import java.util.List;
 /**
  * Turns the row-carrying messages of a query conversation into {@link QueryResult}s: a
  * RowDescription (or NoData), DataRows, and one of CommandComplete, EmptyQueryResponse or
- * PortalSuspended per statement or execution.
+ * PortalSuspended per statement or execution. Each DataRow's body is appended to the result's
+ * {@link ResultRows} as it arrives: no object is made per row.
  */
 final class ResultCollector {
     private final List<QueryResult> results = new ArrayList<>(1);
     private RowDescription description;
-    private List<DataRow> rows;
+    private ResultRows rows;
 
     /** Returns true when {@code m} was one of the messages this collector owns. */
     boolean accept(BackendMessage m) throws SQLException {
-        if (m instanceof DataRow row) {
+        if (m instanceof BufferedDataRow row) {
             if (description == null) throw Protocol.unexpected(m, "a DataRow without a RowDescription");
-            if (row.columnCount() != description.fields().length) {
+            if (row.columnCount() != rows.columnCount()) {
                 throw Protocol.violation("a DataRow has " + row.columnCount() + " columns, the RowDescription "
-                        + description.fields().length);
+                        + rows.columnCount());
             }
-            rows.add(row);
+            rows.add(row.body(), row.bodyOffset(), row.bodyLength()); // copied now: the body is reused
         } else if (m instanceof RowDescription d) {
             description = d;
-            rows = new ArrayList<>();
+            rows = new ResultRows(d.fields().length);
         } else if (m instanceof CommandComplete c) {
             end(c.tag(), c.rowCount(), false);
         } else if (m instanceof EmptyQueryResponse) {
@@ -48,7 +49,7 @@ final class ResultCollector {
     }
 
     private void end(String tag, long count, boolean suspended) {
-        List<DataRow> r = rows == null ? List.of() : rows;
+        ResultRows r = rows == null ? ResultRows.empty() : rows;
         results.add(new QueryResult(description, r, tag, count, suspended));
         description = null;
         rows = null;
@@ -60,7 +61,7 @@ final class ResultCollector {
      */
     void expect(RowDescription d) {
         description = d;
-        rows = d == null ? null : new ArrayList<>();
+        rows = d == null ? null : new ResultRows(d.fields().length);
     }
 
     /** Results completed so far. */
