@@ -16,7 +16,8 @@ import org.openjdk.jmh.results.RunResult;
  * The summary {@link BenchMain} prints after JMH's own: per benchmark, the median of the measured
  * iterations (over all forks) for each driver and the ratio ysql/pgjdbc, as a Markdown table
  * ready for the README, keyed by method and non-driver parameters; with {@code -prof gc} also the
- * bytes allocated per operation, and for {@link ReadRowsBenchmark} the CPU nanoseconds per row. A
+ * bytes allocated per operation, and for {@link ReadRowsBenchmark} the reading thread's CPU
+ * nanoseconds per row and (with {@code -prof gc}) the GC pause nanoseconds per row. A
  * ratio below 1 means ysql-driver is faster (for rows/s, above 1). The median, not JMH's mean,
  * because one disturbed iteration on a shared machine moves a mean but hardly a median.
  */
@@ -26,6 +27,8 @@ final class MedianTable {
 
     /** JMH's secondary result with {@code -prof gc}: bytes allocated per operation. */
     static final String ALLOC_NORM = "gc.alloc.rate.norm";
+    /** JMH's secondary result with {@code -prof gc}: milliseconds spent in GC pauses per iteration. */
+    static final String GC_TIME = "gc.time";
     /** The {@link ReadRowsBenchmark.CpuTime} counters. */
     static final String CPU_NANOS = "cpuNanos";
     static final String ROWS_READ = "rowsRead";
@@ -46,6 +49,7 @@ final class MedianTable {
             List<Double> scores = new ArrayList<>();
             List<Double> alloc = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
+            List<Double> gc = new ArrayList<>();
             String unit = run.getPrimaryResult().getScoreUnit();
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
                 for (IterationResult iteration : fork.getIterationResults()) {
@@ -56,12 +60,17 @@ final class MedianTable {
                     Result nanos = secondary.get(CPU_NANOS);
                     Result rows = secondary.get(ROWS_READ);
                     if (nanos != null && rows != null && rows.getScore() > 0) cpu.add(nanos.getScore() / rows.getScore());
+                    Result gcMillis = secondary.get(GC_TIME);
+                    if (gcMillis != null && rows != null && rows.getScore() > 0) {
+                        gc.add(gcMillis.getScore() * 1e6 / rows.getScore());
+                    }
                 }
             }
             put(cells, benchmark, driver, scores, unit);
             String per = run.getParams().getBenchmark().contains("ReadRows") ? "row" : "op";
             put(cells, benchmark + " alloc", driver, alloc, "B/" + per);
             put(cells, benchmark + " cpu", driver, cpu, "ns/" + per);
+            put(cells, benchmark + " gc pause", driver, gc, "ns/" + per);
         }
         return new MedianTable(cells);
     }

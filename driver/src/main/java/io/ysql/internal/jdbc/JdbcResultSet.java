@@ -44,7 +44,10 @@ import java.util.Map;
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
     private final JdbcStatement statement;
-    private final RowDescription.Field[] fields;
+    private static final RowDescription NO_COLUMNS = new RowDescription(new RowDescription.Field[0]);
+
+    private final RowDescription description;
+    private final int columnCount;
     private final ResultRows rows;
     private final ValueDecoder decoder;
     private Map<String, Integer> columnIndex;
@@ -57,7 +60,8 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder) {
         this.statement = statement;
-        this.fields = result.description() == null ? new RowDescription.Field[0] : result.description().fields();
+        this.description = result.description() == null ? NO_COLUMNS : result.description();
+        this.columnCount = description.fieldCount();
         this.rows = result.rows();
         this.view = RowView.of(rows);
         this.decoder = decoder;
@@ -127,14 +131,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public SQLWarning getWarnings() { return null; }
     @Override public void clearWarnings() {}
     @Override public String getCursorName() throws SQLException { throw unsupported("getCursorName"); }
-    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(fields); }
+    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(description.fields()); }
 
     @Override
     public int findColumn(String label) throws SQLException {
         checkOpen();
         if (columnIndex == null) {
             Map<String, Integer> m = new HashMap<>();
-            for (int i = fields.length - 1; i >= 0; i--) m.put(fields[i].name().toLowerCase(Locale.ROOT), i + 1);
+            for (int i = columnCount - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
             columnIndex = m;
         }
         Integer i = columnIndex.get(label == null ? null : label.toLowerCase(Locale.ROOT));
@@ -156,16 +160,16 @@ final class JdbcResultSet extends ReadOnlyResultSet {
                     ? "the ResultSet is before its first row; call next() first"
                     : "the ResultSet is after its last row");
         }
-        if (i < 1 || i > fields.length) {
+        if (i < 1 || i > columnCount) {
             throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
-                    + fields.length + " column" + (fields.length == 1 ? "" : "s"));
+                    + columnCount + " column" + (columnCount == 1 ? "" : "s"));
         }
         wasNull = row.isNull(i - 1);
         return wasNull;
     }
 
-    private int oid(int i) { return fields[i - 1].typeOid(); }
-    private int format(int i) { return fields[i - 1].format(); }
+    private int oid(int i) { return description.field(i - 1).typeOid(); }
+    private int format(int i) { return description.field(i - 1).format(); }
     private byte[] buf() { return row.buffer(); }
     private int off(int i) { return row.offset(i - 1); }
     private int len(int i) { return row.length(i - 1); }

@@ -18,22 +18,23 @@ import java.util.List;
  * {@link ResultRows} as it arrives: no object is made per row.
  */
 final class ResultCollector {
-    private final List<QueryResult> results = new ArrayList<>(1);
+    private List<QueryResult> results = List.of();
     private RowDescription description;
-    private ResultRows rows;
+    private int columns;
+    private ResultRows rows; // made at the first DataRow: a result without rows shares an empty store
 
     /** Returns true when {@code m} was one of the messages this collector owns. */
     boolean accept(BackendMessage m) throws SQLException {
         if (m instanceof BufferedDataRow row) {
             if (description == null) throw Protocol.unexpected(m, "a DataRow without a RowDescription");
-            if (row.columnCount() != rows.columnCount()) {
+            if (row.columnCount() != columns) {
                 throw Protocol.violation("a DataRow has " + row.columnCount() + " columns, the RowDescription "
-                        + rows.columnCount());
+                        + columns);
             }
+            if (rows == null) rows = new ResultRows(columns);
             rows.add(row.body(), row.bodyOffset(), row.bodyLength()); // copied now: the body is reused
         } else if (m instanceof RowDescription d) {
-            description = d;
-            rows = new ResultRows(d.fields().length);
+            describe(d);
         } else if (m instanceof CommandComplete c) {
             end(c.tag(), c.rowCount(), false);
         } else if (m instanceof EmptyQueryResponse) {
@@ -41,7 +42,7 @@ final class ResultCollector {
         } else if (m instanceof PortalSuspended) {
             end(null, -1, true);
         } else if (m instanceof NoData) {
-            description = null;
+            describe(null);
         } else {
             return false;
         }
@@ -50,8 +51,20 @@ final class ResultCollector {
 
     private void end(String tag, long count, boolean suspended) {
         ResultRows r = rows == null ? ResultRows.empty() : rows;
-        results.add(new QueryResult(description, r, tag, count, suspended));
+        QueryResult q = new QueryResult(description, r, tag, count, suspended);
+        if (results.isEmpty()) {
+            results = List.of(q); // most exchanges have one result
+        } else {
+            if (results.size() == 1) results = new ArrayList<>(results);
+            results.add(q);
+        }
         description = null;
+        rows = null;
+    }
+
+    private void describe(RowDescription d) {
+        description = d;
+        columns = d == null ? 0 : d.fieldCount();
         rows = null;
     }
 
@@ -60,8 +73,7 @@ final class ResultCollector {
      * (a cached statement); null for one that returns no rows.
      */
     void expect(RowDescription d) {
-        description = d;
-        rows = d == null ? null : new ResultRows(d.fields().length);
+        describe(d);
     }
 
     /** Results completed so far. */

@@ -4,8 +4,11 @@ import io.ysql.internal.buffer.ByteReader;
 import io.ysql.internal.wire.BackendDecoder;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.ProtocolViolation;
+import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.ParseComplete;
+import io.ysql.internal.wire.backend.ReadyForQuery;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +20,8 @@ import java.util.Arrays;
  * resumed later without losing place. Lengths from the network are checked against a cap before
  * anything is allocated, and large bodies grow with the bytes that actually arrive, so a lying
  * peer cannot make the driver allocate a size of its choosing. DataRows are validated where they
- * lie and handed out without a copy.
+ * lie and handed out without a copy; the bodiless completions and an idle ReadyForQuery, which
+ * every execution receives, come without an allocation too.
  */
 public final class MessageReader {
     /** Big enough that a stream of small DataRows costs one socket read per few hundred rows. */
@@ -25,6 +29,8 @@ public final class MessageReader {
     private static final int LIMIT = Integer.MAX_VALUE - 64;
 
     private final InputStream in;
+    private static final ReadyForQuery IDLE = new ReadyForQuery(ReadyForQuery.IDLE);
+
     private final BufferedDataRow dataRow = new BufferedDataRow();
     private byte[] buf = new byte[INITIAL];
     private int start; // first unconsumed byte
@@ -63,6 +69,10 @@ public final class MessageReader {
         BackendMessage m;
         if (tag == DataRow.TAG) {
             m = dataRow.reset(buf, bodyStart, bodyLength); // in place: valid until the next read
+        } else if (bodyLength == 0 && (tag == BindComplete.TAG || tag == ParseComplete.TAG)) {
+            m = tag == BindComplete.TAG ? BindComplete.INSTANCE : ParseComplete.INSTANCE; // once per execution
+        } else if (tag == ReadyForQuery.TAG && bodyLength == 1 && buf[bodyStart] == ReadyForQuery.IDLE) {
+            m = IDLE; // the usual answer, once per round trip
         } else {
             m = BackendDecoder.decode(tag, buf, bodyStart, bodyLength); // copies what it keeps
         }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ysql.internal.buffer.ByteWriter;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.ProtocolViolation;
+import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.CommandComplete;
 import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.ParseComplete;
+import io.ysql.internal.wire.backend.ReadyForQuery;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -66,6 +69,26 @@ class MessageReaderTest {
         MessageReader reader = new MessageReader(new ByteArrayInputStream(frame), 1 << 20);
         assertThatThrownBy(reader::read).isInstanceOf(ProtocolViolation.class)
                 .hasMessageContaining("DataRow column 1 has length");
+    }
+
+    @Test
+    void theMessagesOfEveryExecutionDecodeAsUsual() throws IOException {
+        byte[] bytes = frames(ParseComplete.INSTANCE, BindComplete.INSTANCE, new ReadyForQuery(ReadyForQuery.IDLE),
+                new ReadyForQuery(ReadyForQuery.IN_TRANSACTION), new ReadyForQuery(ReadyForQuery.FAILED));
+        MessageReader reader = new MessageReader(trickle(bytes, 2), 1 << 20);
+        assertThat(reader.read()).isSameAs(ParseComplete.INSTANCE);
+        assertThat(reader.read()).isSameAs(BindComplete.INSTANCE);
+        assertThat(reader.read()).isEqualTo(new ReadyForQuery(ReadyForQuery.IDLE));
+        assertThat(reader.read()).isEqualTo(new ReadyForQuery(ReadyForQuery.IN_TRANSACTION));
+        assertThat(reader.read()).isEqualTo(new ReadyForQuery(ReadyForQuery.FAILED));
+    }
+
+    @Test
+    void aBadTransactionStatusIsAViolation() {
+        byte[] frame = frames(new ReadyForQuery(ReadyForQuery.IDLE));
+        frame[5] = 'X';
+        MessageReader reader = new MessageReader(new ByteArrayInputStream(frame), 1 << 20);
+        assertThatThrownBy(reader::read).isInstanceOf(ProtocolViolation.class);
     }
 
     @Test
