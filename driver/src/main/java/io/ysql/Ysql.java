@@ -2,6 +2,7 @@ package io.ysql;
 
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
+import io.ysql.config.Options;
 import io.ysql.internal.codec.CodecContext;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
@@ -65,7 +66,8 @@ public final class Ysql {
         Session session = Connector.system().open(config, PgTypes::binaryResult);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
-        CodecRegistry codecs = CodecRegistry.of(CodecContext.of(PgTypes::byOid, session::parameter));
+        CodecRegistry codecs = CodecRegistry.of(CodecContext.of(PgTypes::byOid, session::parameter),
+                "unspecified".equals(config.get(Options.STRINGTYPE)));
         return new JdbcConnection(session, codecs, config.dbname(), info, c -> new SessionCursor(c, c.session(), codecs));
     }
 }

@@ -120,6 +120,14 @@ public final class Options {
             .env("PGGEQO")
             .doc("Session geqo setting sent as a startup parameter (from PGGEQO, as in libpq).").build();
 
+    public static final ConnectionOption<String> STRINGTYPE = option("stringtype",
+            OptionType.oneOf("varchar", "unspecified"))
+            .defaultText("varchar")
+            .doc("pgjdbc: how JDBC sends setString and setObject(String) parameters: varchar types them "
+                    + "varchar, as pgjdbc does; unspecified sends them untyped so the server infers the type "
+                    + "from the context (setString then works on uuid, integer, json or enum columns). The "
+                    + "cursor API always sends strings untyped.").build();
+
     // ---------------------------------------------------------------- supported: TLS and auth
 
     public static final ConnectionOption<String> SSLROOTCERT = option("sslrootcert", OptionType.STRING)
@@ -387,8 +395,6 @@ public final class Options {
             "Alias of the client certificate in a key store.");
     public static final ConnectionOption<String> SSPI_SERVICE_CLASS = pgjdbc("sspiServiceClass",
             OptionType.STRING, "POSTGRES", "Windows SSPI service class.");
-    public static final ConnectionOption<String> STRINGTYPE = pgjdbc("stringtype",
-            OptionType.oneOf("unspecified", "varchar"), null, "Type bound for setString parameters.");
     public static final ConnectionOption<String> TARGET_SERVER_TYPE = pgjdbc("targetServerType",
             OptionType.oneOf("any", "primary", "master", "slave", "secondary", "preferSlave", "preferSecondary",
                     "preferPrimary"), "any", "Which kind of server among the hosts is acceptable.");

@@ -408,6 +408,21 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code stringtype}: pgjdbc: how JDBC sends setString and setObject(String) parameters:
+     * varchar types them varchar, as pgjdbc does; unspecified sends them untyped so the server
+     * infers the type from the context (setString then works on uuid, integer, json or enum
+     * columns). The cursor API always sends strings untyped.
+     */
+    public void setStringtype(String value) {
+        set(Options.STRINGTYPE, value);
+    }
+
+    /** The value of option {@code stringtype}; see {@link #setStringtype}. */
+    public String getStringtype() {
+        return value(Options.STRINGTYPE);
+    }
+
+    /**
      * Option {@code timezone}: Session time zone sent as a startup parameter (libpq reads only the
      * PGTZ environment variable; the name is accepted here too).
      */

@@ -3,14 +3,15 @@ package io.ysql.internal.codec;
 import io.ysql.internal.buffer.ByteReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.ZoneId;
 
 /**
- * Reads the binary format of the types whose results the driver requests in binary ({@code
- * int2}, {@code int4}, {@code int8}, {@code float4}, {@code float8}, {@code bool}, {@code bytea})
- * and of the few whose binary format is plain text or trivial ({@code text}, {@code varchar},
- * {@code bpchar}, {@code name}, {@code unknown}, {@code json}, {@code xml}, {@code oid}, {@code
- * uuid}), and renders any of them as the server's text output so that every text-based
- * conversion also works on binary columns.
+ * Reads the binary format of the fixed-size scalar types ({@code int2}, {@code int4}, {@code
+ * int8}, {@code oid}, {@code float4}, {@code float8}, {@code bool}) and renders the binary value
+ * of every scalar type the driver requests in binary (those, {@code bytea}, {@code uuid}, {@code
+ * numeric} and the date/time types through {@link NumericBinary} and {@link DateTimeBinary}),
+ * and of the types whose binary format is their text ({@code text}, {@code varchar} …), as the
+ * server's text output, so that every text-based conversion also works on binary columns.
  */
 final class BinaryValues {
     private BinaryValues() {}
@@ -58,8 +59,13 @@ final class BinaryValues {
         };
     }
 
-    /** The value as the server's text output would spell it. */
+    /** The value as the server's text output would spell it, {@code timestamptz} in the JVM's zone. */
     static String toText(int oid, byte[] b, int off, int len) throws SQLException {
+        return toText(oid, b, off, len, ZoneId.systemDefault());
+    }
+
+    /** The value as the server's text output would spell it, {@code timestamptz} in the session's {@code zone}. */
+    static String toText(int oid, byte[] b, int off, int len, ZoneId zone) throws SQLException {
         return switch (oid) {
             case Oids.INT2, Oids.INT4, Oids.INT8, Oids.OID -> Long.toString(integer(oid, b, off, len));
             case Oids.FLOAT4 -> FloatText.format(float4(oid, b, off, len));
@@ -67,6 +73,9 @@ final class BinaryValues {
             case Oids.BOOL -> bool(oid, b, off, len) ? "t" : "f";
             case Oids.BYTEA -> ByteaText.toHex(b, off, len);
             case Oids.UUID -> UuidText.fromBinary(oid, b, off, len).toString();
+            case Oids.NUMERIC -> NumericBinary.toText(oid, b, off, len);
+            case Oids.DATE, Oids.TIME, Oids.TIMETZ, Oids.TIMESTAMP, Oids.TIMESTAMPTZ ->
+                DateTimeBinary.toText(oid, b, off, len, zone);
             case Oids.TEXT, Oids.VARCHAR, Oids.BPCHAR, Oids.NAME, Oids.UNKNOWN, Oids.JSON, Oids.XML,
                  Oids.CHAR, Oids.REFCURSOR -> new String(b, off, len, StandardCharsets.UTF_8);
             default -> throw CodecErrors.binaryNotSupported(oid);

@@ -31,6 +31,12 @@ final class CodecErrors {
             "value \"" + quote(value) + "\" is out of range for type " + typeName);
     }
 
+    /** NaN or an infinity asked for as a {@code BigDecimal}, which has neither. */
+    static SQLException notADecimal(String special) {
+        return SqlExceptions.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric value " + special
+            + " cannot be represented as a BigDecimal; read it with getDouble or getString");
+    }
+
     static SQLException badDateTime(String typeName, byte[] b, int off, int len) {
         String value = new String(b, off, Math.min(len, MAX_QUOTED * 4), StandardCharsets.UTF_8);
         return SqlExceptions.of(SqlState.INVALID_DATETIME_FORMAT,

@@ -11,7 +11,17 @@ public final class CodecRegistry {
 
     /** The built-in codecs for the connection {@code context} describes. */
     public static CodecRegistry of(CodecContext context) {
-        return new CodecRegistry(context, new ValueDecoder(context), new ParameterEncoder(context));
+        return of(context, false);
+    }
+
+    /**
+     * The built-in codecs for the connection {@code context} describes.
+     *
+     * @param untypedStrings whether JDBC's {@code setString} sends strings untyped (option {@code
+     *                       stringtype=unspecified}) rather than as {@code varchar}
+     */
+    public static CodecRegistry of(CodecContext context, boolean untypedStrings) {
+        return new CodecRegistry(context, new ValueDecoder(context), new ParameterEncoder(context, untypedStrings));
     }
 
     private final CodecContext context;

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 /**
  * Spells {@code java.time} values the way the server reads them back: ISO dates with at least
  * four year digits and {@code BC} for years before 1, times with up to six fraction digits
- * (nanoseconds rounded half up to microseconds, the server's resolution), offsets as {@code
+ * (nanoseconds rounded half-even to microseconds, as the server rounds a typed-in fraction), offsets as {@code
  * +05:30}; {@code MAX} and {@code MIN} values as {@code infinity} and {@code -infinity}, and a
  * time that rounds up past midnight as {@code 24:00:00}, as pgjdbc does.
  */
@@ -75,29 +75,29 @@ final class DateTimeFormat {
     }
 
     private static LocalTime roundToMicros(LocalTime t) {
-        LocalTime r = t.plusNanos(500);
-        return r.withNano((r.getNano() / 1000) * 1000);
+        return LocalTime.ofNanoOfDay(0).plusNanos(DateTimeBinary.roundNanos(t.toNanoOfDay()) * 1000);
     }
 
     private static LocalDateTime roundToMicros(LocalDateTime t) {
-        LocalDateTime r = t.plusNanos(500);
-        return r.withNano((r.getNano() / 1000) * 1000);
+        long nanos = DateTimeBinary.roundNanos(t.getNano()) * 1000;
+        return t.withNano(0).plusNanos(nanos);
     }
 
-    private static void appendDate(StringBuilder sb, LocalDate d) {
+    static StringBuilder appendDate(StringBuilder sb, LocalDate d) {
         int year = d.getYear() <= 0 ? 1 - d.getYear() : d.getYear();
         if (year < 1000) sb.append(year < 10 ? "000" : year < 100 ? "00" : "0");
         sb.append(year).append('-');
         appendTwo(sb, d.getMonthValue()).append('-');
-        appendTwo(sb, d.getDayOfMonth());
+        return appendTwo(sb, d.getDayOfMonth());
     }
 
-    private static void appendTime(StringBuilder sb, LocalTime t) {
+    /** {@code HH:MM:SS} and the microseconds without trailing zeros (nanoseconds below ignored). */
+    static StringBuilder appendTime(StringBuilder sb, LocalTime t) {
         appendTwo(sb, t.getHour()).append(':');
         appendTwo(sb, t.getMinute()).append(':');
         appendTwo(sb, t.getSecond());
         int micros = t.getNano() / 1000;
-        if (micros == 0) return;
+        if (micros == 0) return sb;
         sb.append('.');
         int digits = 6;
         while (micros % 10 == 0) {
@@ -106,10 +106,11 @@ final class DateTimeFormat {
         }
         String m = Integer.toString(micros);
         for (int i = m.length(); i < digits; i++) sb.append('0');
-        sb.append(m);
+        return sb.append(m);
     }
 
-    private static StringBuilder appendOffset(StringBuilder sb, ZoneOffset offset) {
+    /** {@code +05}, {@code -08:30}, {@code +00:19:32}: minutes and seconds only when not zero. */
+    static StringBuilder appendOffset(StringBuilder sb, ZoneOffset offset) {
         int total = offset.getTotalSeconds();
         int abs = Math.abs(total);
         sb.append(total < 0 ? '-' : '+');
@@ -121,7 +122,7 @@ final class DateTimeFormat {
         return sb;
     }
 
-    private static StringBuilder appendEra(StringBuilder sb, LocalDate d) {
+    static StringBuilder appendEra(StringBuilder sb, LocalDate d) {
         return d.getYear() <= 0 ? sb.append(" BC") : sb;
     }
 

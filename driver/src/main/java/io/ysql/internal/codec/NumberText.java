@@ -79,7 +79,7 @@ final class NumberText {
         String s = clean(oid, text);
         BigDecimal d = decimalOrNull(s);
         if (d != null) return d;
-        if (isSpecial(s)) throw CodecErrors.outOfRange("BigDecimal", s);
+        if (isSpecial(s)) throw CodecErrors.notADecimal(s);
         throw CodecErrors.badText("BigDecimal", s);
     }
 

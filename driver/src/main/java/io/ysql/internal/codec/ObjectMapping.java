@@ -134,6 +134,8 @@ final class ObjectMapping {
             if (Text.equalsAscii(b, off, len, "NaN")) return Double.NaN;
             if (Text.equalsAscii(b, off, len, "Infinity")) return Double.POSITIVE_INFINITY;
             if (Text.equalsAscii(b, off, len, "-Infinity")) return Double.NEGATIVE_INFINITY;
+        } else if (NumericBinary.special(oid, b, off, len) != null) {
+            return decoder.getDouble(oid, format, b, off, len);
         }
         return decoder.getBigDecimal(oid, format, b, off, len);
     }

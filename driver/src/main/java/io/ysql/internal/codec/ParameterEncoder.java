@@ -22,25 +22,48 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 /**
- * Turns Java values into bind parameters. Integers, floats, booleans and {@code bytea} go in
- * binary with their exact type; strings go as text with type 0 so the server infers the type
- * from the context ({@code WHERE int_col = ?} works with a {@code String}); {@code numeric},
- * dates, times, timestamps and UUIDs go as text with their type. Legacy {@code java.sql} date and
- * time values are read in the given zone (the JVM's when null), pgjdbc's infinity values becoming
+ * Turns Java values into bind parameters. Numbers, booleans, {@code bytea}, UUIDs, dates, times
+ * and timestamps go in binary with their exact type; strings go as UTF-8 text, untyped through
+ * {@link #ofObject(Object)} and {@link #ofUntypedString} (the server infers the type from the
+ * context, as psycopg's interpolated literals do) and typed after the connection's {@code
+ * stringtype} through {@link #ofString} (JDBC's {@code setString}); a string holding NUL or an
+ * unpaired surrogate raises 22021 before anything is sent. Legacy {@code java.sql} date and time
+ * values are read in the given zone (the JVM's when null), pgjdbc's infinity values becoming
  * {@code infinity}. Stateless and thread-safe; an unsupported class raises 22023.
  */
 public final class ParameterEncoder {
     private final TargetTypeConversion targets = new TargetTypeConversion(this);
     private final CodecContext context;
+    private final int stringOid;
 
-    /** An encoder for built-in types only. */
+    /** An encoder for built-in types only, typing {@link #ofString} parameters {@code varchar}. */
     public ParameterEncoder() {
         this(CodecContext.BUILT_IN);
     }
 
-    /** An encoder for the connection {@code context} describes. */
+    /** An encoder for the connection {@code context} describes, typing {@link #ofString} parameters {@code varchar}. */
     public ParameterEncoder(CodecContext context) {
+        this(context, false);
+    }
+
+    /**
+     * An encoder for the connection {@code context} describes.
+     *
+     * @param untypedStrings whether {@link #ofString} sends strings with type 0 for the server to
+     *                       infer (option {@code stringtype=unspecified}) rather than as {@code varchar}
+     */
+    public ParameterEncoder(CodecContext context, boolean untypedStrings) {
         this.context = context;
+        this.stringOid = untypedStrings ? Oids.UNSPECIFIED : Oids.VARCHAR;
+    }
+
+    /**
+     * {@code e} with the 1-based parameter {@code index} named in its message when it is about a
+     * string the server cannot take (SQLSTATE 22021); any other exception unchanged.
+     */
+    public static SQLException atParameter(int index, SQLException e) {
+        if (!SqlState.CHARACTER_NOT_IN_REPERTOIRE.equals(e.getSQLState())) return e;
+        return SqlExceptions.of(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "parameter " + index + ": " + e.getMessage(), e);
     }
 
     public EncodedParameter ofShort(short v) {
@@ -73,52 +96,94 @@ public final class ParameterEncoder {
         return v == null ? nullOf(Oids.BYTEA) : binary(Oids.BYTEA, v.clone());
     }
 
-    /** Text of unspecified type: the server infers it from where the parameter is used. */
-    public EncodedParameter ofString(String v) {
-        return text(Oids.UNSPECIFIED, v);
+    /**
+     * A string as JDBC's {@code setString} sends it: typed {@code varchar}, or untyped under
+     * {@code stringtype=unspecified}. NUL characters and unpaired surrogates raise 22021.
+     */
+    public EncodedParameter ofString(String v) throws SQLException {
+        return checkedText(stringOid, v);
     }
 
+    /** Text of unspecified type: the server infers it from where the parameter is used. */
+    public EncodedParameter ofUntypedString(String v) throws SQLException {
+        return checkedText(Oids.UNSPECIFIED, v);
+    }
+
+    /** {@code numeric} in binary (text for a value beyond the binary format's limits, which the server refuses). */
     public EncodedParameter ofBigDecimal(BigDecimal v) {
-        return text(Oids.NUMERIC, v == null ? null : v.toString());
+        if (v == null) return nullOf(Oids.NUMERIC);
+        byte[] b = NumericBinary.encode(v);
+        return b != null ? binary(Oids.NUMERIC, b) : text(Oids.NUMERIC, v.toString());
     }
 
     public EncodedParameter ofBigInteger(BigInteger v) {
-        return text(Oids.NUMERIC, v == null ? null : v.toString());
+        return ofBigDecimal(v == null ? null : new BigDecimal(v));
+    }
+
+    /** {@code numeric} NaN or infinity from a non-finite double. */
+    EncodedParameter ofNumericSpecial(double v) {
+        int sign = Double.isNaN(v) ? NumericBinary.NAN : v > 0 ? NumericBinary.PINF : NumericBinary.NINF;
+        return binary(Oids.NUMERIC, NumericBinary.encodeSpecial(sign));
     }
 
     public EncodedParameter ofUuid(UUID v) {
-        return text(Oids.UUID, v == null ? null : v.toString());
+        if (v == null) return nullOf(Oids.UUID);
+        byte[] b = new byte[16];
+        long hi = v.getMostSignificantBits();
+        long lo = v.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (hi >>> (56 - 8 * i));
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return binary(Oids.UUID, b);
     }
 
+    /**
+     * {@code date} in binary; {@code LocalDate.MAX/MIN} are {@code infinity/-infinity}; a date
+     * beyond the binary range goes as text, for the server to refuse in its own words.
+     */
     public EncodedParameter ofLocalDate(LocalDate v) {
-        return text(Oids.DATE, v == null ? null : DateTimeFormat.date(v));
+        if (v == null) return nullOf(Oids.DATE);
+        byte[] b = DateTimeBinary.date(v);
+        return b != null ? binary(Oids.DATE, b) : text(Oids.DATE, DateTimeFormat.date(v));
     }
 
+    /** {@code time} in binary, rounded half-even to microseconds; a value that rounds past the last one is 24:00:00. */
     public EncodedParameter ofLocalTime(LocalTime v) {
-        return text(Oids.TIME, v == null ? null : DateTimeFormat.time(v));
+        return v == null ? nullOf(Oids.TIME) : binary(Oids.TIME, DateTimeBinary.time(v));
     }
 
     public EncodedParameter ofOffsetTime(OffsetTime v) {
-        return text(Oids.TIMETZ, v == null ? null : DateTimeFormat.timeWithOffset(v));
+        return v == null ? nullOf(Oids.TIMETZ) : binary(Oids.TIMETZ, DateTimeBinary.timeWithOffset(v));
     }
 
+    /**
+     * {@code timestamp} in binary; {@code LocalDateTime.MAX/MIN} are {@code infinity/-infinity}; a
+     * value beyond the binary range goes as text, for the server to refuse in its own words.
+     */
     public EncodedParameter ofLocalDateTime(LocalDateTime v) {
-        return text(Oids.TIMESTAMP, v == null ? null : DateTimeFormat.timestamp(v));
+        if (v == null) return nullOf(Oids.TIMESTAMP);
+        byte[] b = DateTimeBinary.timestamp(v);
+        return b != null ? binary(Oids.TIMESTAMP, b) : text(Oids.TIMESTAMP, DateTimeFormat.timestamp(v));
     }
 
-    /** {@code timestamptz}, printed in UTC. */
+    /** {@code timestamptz} in binary (its instant); {@code OffsetDateTime.MAX/MIN} are {@code infinity/-infinity}. */
     public EncodedParameter ofOffsetDateTime(OffsetDateTime v) throws SQLException {
-        try {
-            return text(Oids.TIMESTAMPTZ, v == null ? null : DateTimeFormat.timestampWithOffset(v));
-        } catch (DateTimeException e) {
-            throw CodecErrors.dateTimeOutOfRange("timestamp", e);
-        }
+        if (v == null) return nullOf(Oids.TIMESTAMPTZ);
+        byte[] b = DateTimeBinary.timestampWithOffset(v);
+        return b != null ? binary(Oids.TIMESTAMPTZ, b) : timestampTzText(v);
     }
 
-    /** {@code timestamptz}, printed in UTC. */
+    /** {@code timestamptz} in binary; {@code Instant.MAX/MIN} are {@code infinity/-infinity}. */
     public EncodedParameter ofInstant(Instant v) throws SQLException {
+        if (v == null) return nullOf(Oids.TIMESTAMPTZ);
+        byte[] b = DateTimeBinary.timestampWithOffset(v);
+        return b != null ? binary(Oids.TIMESTAMPTZ, b) : timestampTzText(v.atOffset(java.time.ZoneOffset.UTC));
+    }
+
+    private static EncodedParameter timestampTzText(OffsetDateTime v) throws SQLException {
         try {
-            return text(Oids.TIMESTAMPTZ, v == null ? null : DateTimeFormat.timestampWithOffset(v));
+            return text(Oids.TIMESTAMPTZ, DateTimeFormat.timestampWithOffset(v));
         } catch (DateTimeException e) {
             throw CodecErrors.dateTimeOutOfRange("timestamp", e);
         }
@@ -127,8 +192,8 @@ public final class ParameterEncoder {
     /** A {@code date}: the day {@code v} falls on in {@code zone} (the JVM's when null). */
     public EncodedParameter ofDate(Date v, TimeZone zone) throws SQLException {
         if (v == null) return nullOf(Oids.DATE);
-        if (v.getTime() == LegacyDates.POSITIVE_INFINITY) return text(Oids.DATE, "infinity");
-        if (v.getTime() == LegacyDates.NEGATIVE_INFINITY) return text(Oids.DATE, "-infinity");
+        if (v.getTime() == LegacyDates.POSITIVE_INFINITY) return ofLocalDate(LocalDate.MAX);
+        if (v.getTime() == LegacyDates.NEGATIVE_INFINITY) return ofLocalDate(LocalDate.MIN);
         return ofLocalDate(wall(v.getTime(), zone).toLocalDate());
     }
 
@@ -141,8 +206,8 @@ public final class ParameterEncoder {
     /** A {@code timestamp}: the wall-clock fields of {@code v} in {@code zone} (the JVM's when null), with its nanos. */
     public EncodedParameter ofTimestamp(Timestamp v, TimeZone zone) throws SQLException {
         if (v == null) return nullOf(Oids.TIMESTAMP);
-        if (v.getTime() == LegacyDates.POSITIVE_INFINITY) return text(Oids.TIMESTAMP, "infinity");
-        if (v.getTime() == LegacyDates.NEGATIVE_INFINITY) return text(Oids.TIMESTAMP, "-infinity");
+        if (v.getTime() == LegacyDates.POSITIVE_INFINITY) return ofLocalDateTime(LocalDateTime.MAX);
+        if (v.getTime() == LegacyDates.NEGATIVE_INFINITY) return ofLocalDateTime(LocalDateTime.MIN);
         long seconds = Math.floorDiv(v.getTime(), 1000L) * 1000L;
         return ofLocalDateTime(wall(seconds, zone).withNano(v.getNanos()));
     }
@@ -156,7 +221,7 @@ public final class ParameterEncoder {
      * A value of a supported class, typed after its class as {@code setObject(i, x)} does:
      * {@code Integer}, {@code Long}, {@code Short} and {@code Byte} (as {@code int2}), {@code
      * Double}, {@code Float}, {@code BigDecimal} and {@code BigInteger} (as {@code numeric}),
-     * {@code Boolean}, {@code String} and {@code Character} (as text of unspecified type), {@code
+     * {@code Boolean}, {@code String} and {@code Character} (as untyped text), {@code
      * byte[]}, {@code UUID}, the {@code java.time} and {@code java.sql} date/time classes ({@code
      * java.util.Date} as a timestamp, {@code ZonedDateTime} as its instant); null as a NULL of
      * unspecified type. Any other class raises 22023.
@@ -165,7 +230,7 @@ public final class ParameterEncoder {
         if (x == null) return EncodedParameter.NULL;
         if (x instanceof Integer v) return ofInt(v);
         if (x instanceof Long v) return ofLong(v);
-        if (x instanceof String v) return ofString(v);
+        if (x instanceof String v) return ofUntypedString(v);
         if (x instanceof Short v) return ofShort(v);
         if (x instanceof Byte v) return ofShort(v);
         if (x instanceof Double v) return ofDouble(v);
@@ -174,7 +239,7 @@ public final class ParameterEncoder {
         if (x instanceof BigInteger v) return ofBigInteger(v);
         if (x instanceof Boolean v) return ofBoolean(v);
         if (x instanceof byte[] v) return ofBytes(v);
-        if (x instanceof Character v) return ofString(v.toString());
+        if (x instanceof Character v) return ofUntypedString(v.toString());
         if (x instanceof UUID v) return ofUuid(v);
         if (x instanceof LocalDate v) return ofLocalDate(v);
         if (x instanceof LocalTime v) return ofLocalTime(v);
@@ -206,6 +271,11 @@ public final class ParameterEncoder {
 
     static EncodedParameter text(int oid, String v) {
         return new EncodedParameter(oid, FormatCode.TEXT, v == null ? null : v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string parameter typed {@code oid}; NUL characters and unpaired surrogates raise 22021. */
+    static EncodedParameter checkedText(int oid, String v) throws SQLException {
+        return new EncodedParameter(oid, FormatCode.TEXT, v == null ? null : Text.encode(v));
     }
 
     static EncodedParameter nullOf(int oid) {

@@ -34,7 +34,7 @@ public final class PgTypes {
         type(Oids.INT4, "int4", Oids.INT4_ARRAY, Types.INTEGER, "java.lang.Integer", BINARY),
         type(Oids.REGPROC, "regproc", 1008, Types.OTHER, STRING, TEXT),
         type(Oids.TEXT, "text", Oids.TEXT_ARRAY, Types.VARCHAR, STRING, TEXT),
-        type(Oids.OID, "oid", 1028, Types.BIGINT, "java.lang.Long", TEXT),
+        type(Oids.OID, "oid", 1028, Types.BIGINT, "java.lang.Long", BINARY),
         type(27, "tid", 1010, Types.OTHER, STRING, TEXT),
         type(28, "xid", 1011, Types.OTHER, STRING, TEXT),
         type(29, "cid", 1012, Types.OTHER, STRING, TEXT),
@@ -59,15 +59,15 @@ public final class PgTypes {
         type(1033, "aclitem", 1034, Types.OTHER, STRING, TEXT),
         type(Oids.BPCHAR, "bpchar", 1014, Types.CHAR, STRING, TEXT),
         type(Oids.VARCHAR, "varchar", Oids.VARCHAR_ARRAY, Types.VARCHAR, STRING, TEXT),
-        type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", TEXT),
-        type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", TEXT),
-        type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
-        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
+        type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", BINARY),
+        type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", BINARY),
+        type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
+        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
         type(Oids.INTERVAL, "interval", 1187, Types.OTHER, STRING, TEXT),
-        type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", TEXT),
+        type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", TEXT),
         type(Oids.VARBIT, "varbit", 1563, Types.OTHER, STRING, TEXT),
-        type(Oids.NUMERIC, "numeric", Oids.NUMERIC_ARRAY, Types.NUMERIC, "java.math.BigDecimal", TEXT),
+        type(Oids.NUMERIC, "numeric", Oids.NUMERIC_ARRAY, Types.NUMERIC, "java.math.BigDecimal", BINARY),
         type(Oids.REFCURSOR, "refcursor", 2201, Types.REF_CURSOR, STRING, TEXT),
         type(2202, "regprocedure", 2207, Types.OTHER, STRING, TEXT),
         type(2203, "regoper", 2208, Types.OTHER, STRING, TEXT),
@@ -80,7 +80,7 @@ public final class PgTypes {
         type(2277, "anyarray", 0, Types.OTHER, STRING, TEXT),
         type(Oids.VOID, "void", 0, Types.OTHER, STRING, TEXT),
         type(2279, "trigger", 0, Types.OTHER, STRING, TEXT),
-        type(Oids.UUID, "uuid", Oids.UUID_ARRAY, Types.OTHER, "java.util.UUID", TEXT),
+        type(Oids.UUID, "uuid", Oids.UUID_ARRAY, Types.OTHER, "java.util.UUID", BINARY),
         type(2970, "txid_snapshot", 2949, Types.OTHER, STRING, TEXT),
         type(3220, "pg_lsn", 3221, Types.OTHER, STRING, TEXT),
         type(3614, "tsvector", 3643, Types.OTHER, STRING, TEXT),
@@ -149,8 +149,10 @@ public final class PgTypes {
     }
 
     /**
-     * Whether result columns of this type are requested in binary format: exactly {@code int2},
-     * {@code int4}, {@code int8}, {@code float4}, {@code float8}, {@code bool} and {@code bytea};
+     * Whether result columns of this type are requested in binary format: exactly those flagged
+     * {@code BINARY} in the list above ({@code int2}, {@code int4}, {@code int8}, {@code oid},
+     * {@code float4}, {@code float8}, {@code numeric}, {@code bool}, {@code bytea}, {@code uuid},
+     * {@code date}, {@code time}, {@code timetz}, {@code timestamp}, {@code timestamptz});
      * every other type, and every OID the driver does not know, comes as text.
      */
     public static boolean binaryResult(int typeOid) {

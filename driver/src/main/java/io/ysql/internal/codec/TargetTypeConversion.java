@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ import java.util.UUID;
  * names. Numbers and booleans convert in Java (fractions truncated toward zero, as pgjdbc; out of
  * range raises 22003), date/time values convert between their classes, and strings are sent as
  * text typed with the target's OID for the server to convert. Character targets take any value's
- * text; {@code OTHER} sends a string untyped (json, enums) and any other value as {@code
+ * text, typed as {@code setString} types it; {@code OTHER} sends a string untyped (json, enums) and any other value as {@code
  * setObject(i, x)} would. Conversions it does not know raise 22023, target codes it does not
  * support (ARRAY, STRUCT ...) 0A000.
  */
@@ -83,14 +84,14 @@ final class TargetTypeConversion {
                 throw cannot(x, sqlType);
             }
             case Types.SQLXML -> typedText(Oids.XML, textOf(x, sqlType));
-            case Types.OTHER, Types.JAVA_OBJECT -> x instanceof String s ? encoder.ofString(s) : encoder.ofObject(x);
+            case Types.OTHER, Types.JAVA_OBJECT -> x instanceof String s ? encoder.ofUntypedString(s) : encoder.ofObject(x);
             default -> throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "setObject with target SQL type " + sqlType + " is not supported");
         };
     }
 
-    private static EncodedParameter typedText(int oid, String s) {
-        return ParameterEncoder.text(oid, s);
+    private static EncodedParameter typedText(int oid, String s) throws SQLException {
+        return ParameterEncoder.checkedText(oid, s);
     }
 
     private static boolean toBoolean(Object x, int sqlType) throws SQLException {
@@ -131,8 +132,8 @@ final class TargetTypeConversion {
     private EncodedParameter toNumeric(Object x, int sqlType) throws SQLException {
         if (x instanceof Boolean b) return encoder.ofBigDecimal(b ? BigDecimal.ONE : BigDecimal.ZERO);
         if ((x instanceof Double || x instanceof Float) && !Double.isFinite(((Number) x).doubleValue())) {
-            double d = ((Number) x).doubleValue(); // numeric has NaN and, since PostgreSQL 14, infinities
-            return typedText(Oids.NUMERIC, Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+            // numeric has NaN and, since PostgreSQL 14, infinities
+            return encoder.ofNumericSpecial(((Number) x).doubleValue());
         }
         if (x instanceof Number n) return encoder.ofBigDecimal(decimal(n, sqlType, x));
         if (x instanceof Character c) return typedText(Oids.NUMERIC, c.toString());
@@ -205,10 +206,10 @@ final class TargetTypeConversion {
         if (x instanceof byte[]) throw cannot(x, sqlType);
         if (x instanceof Number || x instanceof Boolean || x instanceof Character || x instanceof UUID) return x.toString();
         EncodedParameter typed = encoder.ofObject(x);
-        if (typed.format() == FormatCode.TEXT && typed.value() != null) {
-            return new String(typed.value(), StandardCharsets.UTF_8);
-        }
-        throw cannot(x, sqlType);
+        byte[] v = typed.value();
+        if (v == null) throw cannot(x, sqlType);
+        if (typed.format() == FormatCode.TEXT) return new String(v, StandardCharsets.UTF_8);
+        return BinaryValues.toText(typed.typeOid(), v, 0, v.length, ZoneOffset.UTC);
     }
 
     private static SQLException cannot(Object x, int sqlType) {

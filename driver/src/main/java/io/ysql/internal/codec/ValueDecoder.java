@@ -21,9 +21,10 @@ import java.util.UUID;
  * Turns one column value, as a slice {@code b[off, off+len)} of a DataRow in text or binary
  * format, into the Java value a getter asks for, with pgjdbc's conversions. Callers handle SQL
  * NULL (length -1) before calling. Integers, short decimals and the server's booleans are read
- * from the bytes without an intermediate string; text is UTF-8. A binary value is read directly where the type allows and
- * otherwise turned into the server's text spelling first, so every conversion works on both
- * formats. Stateless and thread-safe; errors are {@link SQLException}s with the SQLSTATE the
+ * from the bytes without an intermediate string; text is UTF-8. Binary {@code numeric} and
+ * date/time values are read straight into {@code BigDecimal} and {@code java.time} values; any
+ * other binary value is turned into the server's text spelling first, so every conversion works
+ * on both formats. Stateless and thread-safe; errors are {@link SQLException}s with the SQLSTATE the
  * server would use (22P02, 22003, 22007, 22008), 22023 for a conversion that is not offered.
  */
 public final class ValueDecoder {
@@ -47,7 +48,7 @@ public final class ValueDecoder {
     public String getString(int oid, int format, byte[] b, int off, int len) throws SQLException {
         if (format == FormatCode.TEXT) return Text.utf8(b, off, len);
         TypeCodec codec = context.codec(oid);
-        return codec != null ? codec.binaryToText(oid, b, off, len, context) : BinaryValues.toText(oid, b, off, len);
+        return codec != null ? codec.binaryToText(oid, b, off, len, context) : binaryText(oid, b, off, len);
     }
 
     public boolean getBoolean(int oid, int format, byte[] b, int off, int len) throws SQLException {
@@ -93,6 +94,7 @@ public final class ValueDecoder {
                 case Oids.FLOAT8: return BinaryValues.float8(oid, b, off, len);
                 case Oids.FLOAT4: return BinaryValues.float4(oid, b, off, len);
                 case Oids.INT2, Oids.INT4, Oids.INT8, Oids.OID: return BinaryValues.integer(oid, b, off, len);
+                case Oids.NUMERIC: return numericDouble(oid, b, off, len);
                 default: break;
             }
         }
@@ -101,6 +103,7 @@ public final class ValueDecoder {
 
     public BigDecimal getBigDecimal(int oid, int format, byte[] b, int off, int len) throws SQLException {
         if (format == FormatCode.TEXT) return NumberText.parseDecimal(oid, b, off, len);
+        if (oid == Oids.NUMERIC) return NumericBinary.decode(oid, b, off, len);
         if (BinaryValues.isInteger(oid)) return BigDecimal.valueOf(BinaryValues.integer(oid, b, off, len));
         return NumberText.parseDecimal(oid, getString(oid, format, b, off, len));
     }
@@ -218,12 +221,32 @@ public final class ValueDecoder {
 
     private Parsed parse(int oid, int format, byte[] b, int off, int len, String typeName) throws SQLException {
         if (format == FormatCode.TEXT) return DateTimeText.parse(typeName, b, off, len);
+        if (isDateTime(oid)) return DateTimeBinary.parse(oid, b, off, len);
         byte[] text = textBytes(oid, format, b, off, len);
         return DateTimeText.parse(typeName, text, 0, text.length);
     }
 
     private byte[] textBytes(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        return format == FormatCode.TEXT ? b : BinaryValues.toText(oid, b, off, len).getBytes(StandardCharsets.UTF_8);
+        return format == FormatCode.TEXT ? b : getString(oid, format, b, off, len).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The server's text spelling of a binary value of a scalar type; {@code timestamptz} in the session's zone. */
+    private String binaryText(int oid, byte[] b, int off, int len) throws SQLException {
+        return BinaryValues.toText(oid, b, off, len, oid == Oids.TIMESTAMPTZ ? context.sessionZone() : null);
+    }
+
+    private static double numericDouble(int oid, byte[] b, int off, int len) throws SQLException {
+        String special = NumericBinary.special(oid, b, off, len);
+        if (special == null) return NumericBinary.decode(oid, b, off, len).doubleValue();
+        return switch (special) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            default -> Double.NEGATIVE_INFINITY;
+        };
+    }
+
+    private static boolean isDateTime(int oid) {
+        return oid == Oids.DATE || oid == Oids.TIME || oid == Oids.TIMETZ || oid == Oids.TIMESTAMP || oid == Oids.TIMESTAMPTZ;
     }
 
     /** Fails with 22023 unless {@code oid} is one of {@code allowed} or a textual type. */

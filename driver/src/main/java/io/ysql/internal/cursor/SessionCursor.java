@@ -138,7 +138,12 @@ public final class SessionCursor implements Cursor {
         short[] formats = new short[n];
         byte[][] bytes = new byte[n][];
         for (int i = 0; i < n; i++) {
-            EncodedParameter p = encoder.ofObject(values.get(i));
+            EncodedParameter p;
+            try {
+                p = encoder.ofObject(values.get(i));
+            } catch (SQLException e) {
+                throw ParameterEncoder.atParameter(i + 1, e);
+            }
             oids[i] = p.typeOid();
             formats[i] = p.format();
             bytes[i] = p.value();

@@ -166,8 +166,17 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
     @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }
     @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setString(int i, String x) throws SQLException { set(i, encoder.ofObject(x)); }
     @Override public void setNString(int i, String x) throws SQLException { setString(i, x); }
+
+    /** Typed {@code varchar}, or untyped under {@code stringtype=unspecified}; NUL and unpaired surrogates raise 22021. */
+    @Override
+    public void setString(int i, String x) throws SQLException {
+        try {
+            set(i, x == null ? EncodedParameter.NULL : encoder.ofString(x));
+        } catch (SQLException e) {
+            throw ParameterEncoder.atParameter(i, e);
+        }
+    }
     @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, encoder.ofObject(x)); }
     @Override public void setDate(int i, Date x) throws SQLException { set(i, encoder.ofObject(x)); }
     @Override public void setTime(int i, Time x) throws SQLException { set(i, encoder.ofObject(x)); }
@@ -175,8 +184,26 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
     @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
     @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
-    @Override public void setObject(int i, Object x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setObject(int i, Object x, int sqlType) throws SQLException { set(i, encoder.ofObject(x, sqlType)); }
+    /** A {@code String} (or {@code Character}) as {@link #setString}; anything else typed after its class. */
+    @Override
+    public void setObject(int i, Object x) throws SQLException {
+        if (x instanceof String s) {
+            setString(i, s);
+        } else if (x instanceof Character c) {
+            setString(i, c.toString());
+        } else {
+            set(i, encoder.ofObject(x));
+        }
+    }
+
+    @Override
+    public void setObject(int i, Object x, int sqlType) throws SQLException {
+        try {
+            set(i, encoder.ofObject(x, sqlType));
+        } catch (SQLException e) {
+            throw ParameterEncoder.atParameter(i, e);
+        }
+    }
 
     @Override
     public void setObject(int i, Object x, int sqlType, int scaleOrLength) throws SQLException {

@@ -126,7 +126,7 @@ class TextValueDecodingTest {
     @Test
     void binaryFormatOfAnUnsupportedTypeIs0A000() {
         Slices s = Slices.int4(0);
-        assertThatThrownBy(() -> d.getString(Oids.DATE, BINARY, s.b(), s.off(), s.len()))
+        assertThatThrownBy(() -> d.getString(Oids.INTERVAL, BINARY, s.b(), s.off(), s.len()))
             .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
     }
 }
