@@ -55,6 +55,8 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private final RowView view;
     private RowView row; // view when on a row, else null
     private boolean wasNull;
+    private int valueOffset; // of the column isNull last found not NULL
+    private int valueLength;
     private boolean closed;
     private int fetchSize;
 
@@ -152,71 +154,82 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     // ---- value access ----------------------------------------------------------------------
 
-    /** Positions on column {@code i} (1-based) of the current row; true when its value is NULL. */
+    /**
+     * Positions on column {@code i} (1-based) of the current row; true when its value is NULL.
+     * Otherwise the value's place is kept in {@code valueOffset} and {@code valueLength} for the
+     * getter that asked.
+     */
     private boolean isNull(int i) throws SQLException {
-        checkOpen();
+        if (closed || row == null || i < 1 || i > columnCount) throw notReadable(i);
+        int l = row.length(i - 1);
+        if (l < 0) {
+            wasNull = true;
+            return true;
+        }
+        wasNull = false;
+        valueOffset = row.offset(i - 1);
+        valueLength = l;
+        return false;
+    }
+
+    private SQLException notReadable(int i) {
+        if (closed) return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the ResultSet is closed");
         if (row == null) {
-            throw SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
+            return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
                     ? "the ResultSet is before its first row; call next() first"
                     : "the ResultSet is after its last row");
         }
-        if (i < 1 || i > columnCount) {
-            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
-                    + columnCount + " column" + (columnCount == 1 ? "" : "s"));
-        }
-        wasNull = row.isNull(i - 1);
-        return wasNull;
+        return SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
+                + columnCount + " column" + (columnCount == 1 ? "" : "s"));
     }
 
     private int oid(int i) { return description.field(i - 1).typeOid(); }
     private int format(int i) { return description.field(i - 1).format(); }
     private byte[] buf() { return row.buffer(); }
-    private int off(int i) { return row.offset(i - 1); }
-    private int len(int i) { return row.length(i - 1); }
 
     @Override
     public String getString(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getString(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getString(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public boolean getBoolean(int i) throws SQLException {
-        return !isNull(i) && decoder.getBoolean(oid(i), format(i), buf(), off(i), len(i));
+        return !isNull(i) && decoder.getBoolean(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public byte getByte(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getByte(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getByte(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public short getShort(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getShort(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getShort(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public int getInt(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getInt(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getInt(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public long getLong(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getLong(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getLong(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public float getFloat(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getFloat(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getFloat(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public double getDouble(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getDouble(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getDouble(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public BigDecimal getBigDecimal(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getBigDecimal(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getBigDecimal(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
@@ -228,48 +241,48 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public byte[] getBytes(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getBytes(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getBytes(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public Date getDate(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Date getDate(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
     public Time getTime(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Time getTime(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
     public Timestamp getTimestamp(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
     public Object getObject(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public <T> T getObject(int i, Class<T> type) throws SQLException {
         if (type == null) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "the target class must not be null");
-        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), off(i), len(i), type);
+        return isNull(i) ? null : decoder.getObject(oid(i), format(i), buf(), valueOffset, valueLength, type);
     }
 
     @Override
