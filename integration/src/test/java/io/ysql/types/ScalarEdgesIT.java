@@ -237,6 +237,38 @@ class ScalarEdgesIT {
     }
 
     @Test
+    void calendarsResolveDstGapsForwardAndOverlapsToStandardTime() throws SQLException {
+        Calendar ny = Calendar.getInstance(TimeZone.getTimeZone("America/New_York"));
+        Calendar kathmandu = Calendar.getInstance(TimeZone.getTimeZone("Asia/Kathmandu"));
+        try (PreparedStatement ps = conn.prepareStatement("SELECT '2024-03-10 02:30:00'::timestamp, "
+                + "'2024-11-03 01:30:00'::timestamp, '2024-01-15'::date, '13:45:10.25'::time, '1900-01-01 00:00'::timestamp")) {
+            for (int run = 0; run < 2; run++) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getTimestamp(1, ny).toInstant()).hasToString("2024-03-10T07:30:00Z");
+                    assertThat(rs.getTimestamp(2, ny).toInstant()).hasToString("2024-11-03T06:30:00Z");
+                    assertThat(rs.getDate(3, kathmandu).getTime())
+                        .isEqualTo(java.time.Instant.parse("2024-01-14T18:15:00Z").toEpochMilli());
+                    // Kathmandu was at +05:30 in 1970 (+05:45 since 1986)
+                    assertThat(rs.getTime(4, kathmandu).getTime())
+                        .isEqualTo(java.time.Instant.parse("1970-01-01T08:15:10.25Z").toEpochMilli());
+                    assertThat(rs.getTimestamp(5, kathmandu).toInstant()).isEqualTo(
+                        java.time.LocalDateTime.of(1900, 1, 1, 0, 0).atZone(java.time.ZoneId.of("Asia/Kathmandu")).toInstant());
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT ?::text, ?::text")) {
+            ps.setDate(1, new java.sql.Date(java.time.Instant.parse("2024-01-14T18:15:00Z").toEpochMilli()), kathmandu);
+            ps.setTime(2, new java.sql.Time(java.time.Instant.parse("1970-01-01T07:30:10.250Z").toEpochMilli()), kathmandu);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("2024-01-15");
+                assertThat(rs.getString(2)).isEqualTo("13:00:10.25");
+            }
+        }
+    }
+
+    @Test
     void binaryTimestamptzFollowsSetTimeZone() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT '2024-07-01 12:00:00+00'::timestamptz, "
                 + "'2024-07-01 12:00:00+00'::timestamptz::text")) {
@@ -247,6 +279,31 @@ class ScalarEdgesIT {
                         rs.next();
                         assertThat(rs.getString(1)).as(zone).isEqualTo(rs.getString(2));
                     }
+                }
+            }
+        }
+    }
+
+    /** {@code SET TIME ZONE} with a number or an interval: the server reports a POSIX spelling, west-positive. */
+    @Test
+    void binaryTimestamptzInPosixOffsetZones() throws SQLException {
+        for (String set : new String[] {"5.5", "'+5'", "INTERVAL '-03:30' HOUR TO MINUTE", "'GMT+3'", "-7"}) {
+            exec("SET TIME ZONE " + set);
+            String reported;
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SHOW TimeZone")) {
+                rs.next();
+                reported = rs.getString(1);
+            }
+            io.ysql.internal.codec.ValueDecoder binary = new io.ysql.internal.codec.ValueDecoder(
+                io.ysql.internal.codec.CodecContext.of(io.ysql.internal.codec.PgTypes::byOid,
+                    n -> n.equals("TimeZone") ? reported : null));
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT timestamptz_send(x), x::text FROM (VALUES ('2024-07-01 12:00+00'::timestamptz), "
+                        + "('1900-01-01 00:00+00'::timestamptz)) v(x)")) {
+                while (rs.next()) {
+                    byte[] b = rs.getBytes(1);
+                    assertThat(binary.getString(1184, 1, b, 0, b.length)).as(set + " reported as " + reported)
+                        .isEqualTo(rs.getString(2));
                 }
             }
         }

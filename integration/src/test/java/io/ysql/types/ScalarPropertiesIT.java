@@ -36,8 +36,8 @@ class ScalarPropertiesIT {
     private static final String[] ZONES = {"UTC", "Asia/Kathmandu", "America/New_York", "Australia/Lord_Howe",
         "Pacific/Chatham", "America/St_Johns", "Asia/Tokyo", "Europe/Berlin", "America/Sao_Paulo",
         "Pacific/Kiritimati", "Etc/GMT-14", "Asia/Tehran"};
-    private static final long MIN_MICROS = LocalDateTime.of(-4712, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
-    private static final long MAX_MICROS = LocalDateTime.of(294276, 12, 31, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+    private static final long MIN_SECOND = LocalDateTime.of(-4713, 11, 25, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long MAX_SECOND = LocalDateTime.of(294276, 12, 30, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
     private YsqlConnection conn;
     private final Random random = new Random(SEED);
@@ -124,11 +124,12 @@ class ScalarPropertiesIT {
             for (int i = 0; i < COUNT; i++) {
                 String zone = ZONES[random.nextInt(ZONES.length)];
                 exec("SET TIME ZONE '" + zone + "'");
-                long micros = MIN_MICROS + (long) (random.nextDouble() * (MAX_MICROS - MIN_MICROS));
-                if (i % 5 == 0) micros = LocalDateTime.of(1850 + random.nextInt(250), 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000L
-                    + (long) (random.nextDouble() * 365 * 86_400_000_000L);
-                LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+                long second = MIN_SECOND + (long) (random.nextDouble() * (MAX_SECOND - MIN_SECOND));
+                if (i % 5 == 0) {
+                    second = LocalDateTime.of(1850 + random.nextInt(250), 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC)
+                        + (long) (random.nextDouble() * 365 * 86_400);
+                }
+                LocalDateTime t = LocalDateTime.ofEpochSecond(second, random.nextInt(1_000_000) * 1000, ZoneOffset.UTC);
                 OffsetDateTime odt = t.atOffset(ZoneOffset.UTC);
                 LocalDate date = t.toLocalDate();
                 LocalTime time = t.toLocalTime();
@@ -142,7 +143,7 @@ class ScalarPropertiesIT {
                     ps.setObject(6, odt);
                     ps.setObject(7, date);
                     ps.setObject(8, date);
-                    try (ResultSet rs = ps.executeQuery()) {
+                    try (ResultSet rs = executeQuery(ps, where)) {
                         rs.next();
                         assertThat(rs.getObject(1, LocalDateTime.class)).as(where).isEqualTo(t);
                         assertThat(rs.getObject(2, OffsetDateTime.class)).as(where).isEqualTo(odt);
@@ -159,6 +160,14 @@ class ScalarPropertiesIT {
                 Instant instant = odt.toInstant();
                 assertThat(cur.execute("SELECT %s", instant).fetchone().get(0, Instant.class)).as(where).isEqualTo(instant);
             }
+        }
+    }
+
+    private static ResultSet executeQuery(PreparedStatement ps, String where) throws SQLException {
+        try {
+            return ps.executeQuery();
+        } catch (SQLException e) {
+            throw new SQLException(where + ": " + e.getMessage(), e.getSQLState(), e);
         }
     }
 

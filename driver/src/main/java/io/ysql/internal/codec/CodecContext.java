@@ -26,14 +26,21 @@ public interface CodecContext {
     /** The current value of a server parameter, or null when the server has not reported it. */
     String parameter(String name);
 
-    /** The session's time zone (its {@code TimeZone} parameter), or the JVM's when unknown or unreadable. */
+    /**
+     * The session's time zone (its {@code TimeZone} parameter), or the JVM's when unknown or
+     * unreadable. A POSIX offset spelling ({@code +5}, {@code <+05:30>-05:30}, as {@code SET TIME
+     * ZONE} with a number or an interval reports it) counts hours <em>west</em> of Greenwich, as
+     * the server reads it, not east as {@link ZoneId#of} would.
+     */
     default ZoneId sessionZone() {
         String name = parameter("TimeZone");
         if (name != null) {
+            ZoneId posix = PosixZone.offset(name);
+            if (posix != null) return posix;
             try {
                 return ZoneId.of(name);
             } catch (RuntimeException e) {
-                // a zone the JDK does not know by this name (e.g. a POSIX spelling): fall through
+                // a zone the JDK does not know by this name: fall through
             }
         }
         return ZoneId.systemDefault();

@@ -26,6 +26,7 @@ final class NumericBinary {
 
     private static final int HEADER = 8;
     private static final int MAX_DSCALE = 0x3FFF;
+    private static final int SMALL_PRECISION = 15;
     private static final BigInteger TEN_TO_16 = BigInteger.valueOf(10_000_000_000_000_000L);
 
     /** {@code NaN}, {@code Infinity} or {@code -Infinity} for a special value, null for a number. */
@@ -82,6 +83,7 @@ final class NumericBinary {
         if (v.signum() == 0) return header(0, 0, POSITIVE, dscale);
         // align the decimal point on a base-10000 digit boundary: the smallest multiple of 4 >= scale
         int aligned = Math.floorDiv(scale + 3, 4) * 4;
+        if (v.precision() <= SMALL_PRECISION) return encodeSmall(v, aligned, dscale);
         BigInteger unscaled = v.unscaledValue().abs();
         if (aligned > scale) unscaled = unscaled.multiply(BigInteger.TEN.pow(aligned - scale));
         String digits = unscaled.toString();
@@ -101,6 +103,28 @@ final class NumericBinary {
         for (int g = 0; g < n; g++) {
             bytes[HEADER + 2 * g] = (byte) (out[g] >>> 8);
             bytes[HEADER + 2 * g + 1] = (byte) out[g];
+        }
+        return bytes;
+    }
+
+    /** {@link #encode} for up to 15 digits, in long arithmetic (times up to 1000 still fits). */
+    private static byte[] encodeSmall(BigDecimal v, int aligned, int dscale) {
+        long u = Math.abs(v.unscaledValue().longValue());
+        for (int i = v.scale(); i < aligned; i++) u *= 10;
+        short[] groups = new short[5];
+        int n = 0;
+        while (u != 0) {
+            groups[n++] = (short) (u % 10_000);
+            u /= 10_000;
+        }
+        int weight = n - 1 - aligned / 4;
+        if (weight > Short.MAX_VALUE || weight < Short.MIN_VALUE) return null;
+        int low = 0;
+        while (groups[low] == 0) low++; // trailing zero digits are implied by the weight
+        byte[] bytes = header(n - low, weight, v.signum() < 0 ? NEGATIVE : POSITIVE, dscale);
+        for (int g = n - 1, at = HEADER; g >= low; g--, at += 2) {
+            bytes[at] = (byte) (groups[g] >>> 8);
+            bytes[at + 1] = (byte) groups[g];
         }
         return bytes;
     }

@@ -22,7 +22,10 @@ public final class PgTypes {
     private static final boolean BINARY = true;
     private static final boolean TEXT = false;
 
-    /** Every built-in type the driver knows by OID. Arrays follow their element types. */
+    /**
+     * Every built-in type the driver knows by OID. Arrays follow their element types. BINARY marks
+     * the types whose results are requested in binary (see {@link #binaryResult}).
+     */
     private static final List<PgType> BUILT_IN = List.of(
         type(Oids.BOOL, "bool", Oids.BOOL_ARRAY, Types.BIT, "java.lang.Boolean", BINARY),
         type(Oids.BYTEA, "bytea", Oids.BYTEA_ARRAY, Types.BINARY, "[B", BINARY),
@@ -62,7 +65,7 @@ public final class PgTypes {
         type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", BINARY),
         type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
-        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
+        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
         type(Oids.INTERVAL, "interval", 1187, Types.OTHER, STRING, TEXT),
         type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", TEXT),
@@ -152,8 +155,12 @@ public final class PgTypes {
      * Whether result columns of this type are requested in binary format: exactly those flagged
      * {@code BINARY} in the list above ({@code int2}, {@code int4}, {@code int8}, {@code oid},
      * {@code float4}, {@code float8}, {@code numeric}, {@code bool}, {@code bytea}, {@code uuid},
-     * {@code date}, {@code time}, {@code timetz}, {@code timestamp}, {@code timestamptz});
-     * every other type, and every OID the driver does not know, comes as text.
+     * {@code date}, {@code time}, {@code timetz}, {@code timestamp}); every other type, and every
+     * OID the driver does not know, comes as text. {@code timestamptz} stays text although its
+     * binary codec is complete: its text carries the offset the server's time-zone database gives,
+     * which the JVM's may not (zones merged in tzdata 2022b print other pre-1970 offsets, and rule
+     * changes reach the two databases at different times), so only text keeps {@code getString}
+     * exact.
      */
     public static boolean binaryResult(int typeOid) {
         return isBuiltIn(typeOid) && BY_OID[typeOid].binary();
