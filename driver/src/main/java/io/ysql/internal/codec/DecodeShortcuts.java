@@ -10,12 +10,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * Direct decodings of the binary values that big reads meet on every row, without the
- * intermediate objects of the general path: a {@code numeric} whose unscaled value fits a {@code
+ * Direct decodings of values that big reads meet on every row, without the intermediate
+ * objects of the general path: a {@code numeric} whose unscaled value fits a {@code
  * long} becomes one compact {@link BigDecimal}; a {@code timestamptz}, binary or in the ISO text
  * the server prints, becomes a {@link Timestamp} or an {@link OffsetDateTime} straight from its
- * microseconds since 1970.
- * Each method returns {@code null} for anything it does not take (special values, out of its
+ * microseconds since 1970. Each method returns {@code null} for anything it does not take (special values, out of its
  * range, malformed bytes), and the caller then takes the general path, which gives the same value
  * or the error; so these shortcuts never change a result, only its cost.
  */
