@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks: starts a throwaway PostgreSQL with the testkit (and a second one with TLS
  * on, for the TLS connect benchmarks), creates
- * {@code bench_employee}, runs JMH with the server's address passed to the forks as system
+ * {@code bench_employee} and {@code bench_rows}, runs JMH with the server's address passed to the forks as system
  * properties, then prints the medians and ysql/pgjdbc ratios as a Markdown table. Takes JMH's own
  * command-line options ({@code -h} lists them), e.g. {@code -f 2 -i 20 -p driver=ysql pointSelect};
  * without them: 1 fork, 3 warm-up and 10 measurement iterations of 2 s each, all benchmarks of
@@ -56,6 +56,7 @@ public final class BenchMain {
         try (PgCluster cluster = PgCluster.start();
              PgCluster tlsCluster = PgCluster.start(PgCluster.Settings.builder().ssl(ServerCertKind.SERVER).build())) {
             EmployeeTable.create(cluster);
+            ReadRowsTable.create(cluster);
             ServerAddress server = ServerAddress.of(cluster);
             TlsServerAddress tls = TlsServerAddress.of(tlsCluster);
             Options options = withDefaults(cmd, server, tls);
@@ -96,7 +97,8 @@ public final class BenchMain {
             return;
         }
         System.out.println();
-        System.out.println("Medians of " + table.iterationCounts() + " measured iterations; ratio < 1: ysql-driver is faster.");
+        System.out.println("Medians of " + table.iterationCounts()
+                + " measured iterations; ratio < 1: ysql-driver is faster (for ops/s and rows/s, > 1).");
         System.out.println(LocalDate.now() + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", PostgreSQL " + cluster.serverVersion() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "

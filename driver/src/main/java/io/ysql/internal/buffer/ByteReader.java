@@ -1,5 +1,8 @@
 package io.ysql.internal.buffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -88,15 +91,20 @@ public final class ByteReader {
         }
     }
 
+    // views that read 2, 4 or 8 bytes in one bounds-checked load, big-endian, at any offset
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     public static short getShort(byte[] b, int at) {
-        return (short) (((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF));
+        return (short) SHORT.get(b, at);
     }
 
     public static int getInt(byte[] b, int at) {
-        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return (int) INT.get(b, at);
     }
 
     public static long getLong(byte[] b, int at) {
-        return ((long) getInt(b, at) << 32) | (getInt(b, at + 4) & 0xFFFFFFFFL);
+        return (long) LONG.get(b, at);
     }
 }

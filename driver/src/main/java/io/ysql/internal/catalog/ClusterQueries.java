@@ -6,6 +6,7 @@ import io.ysql.internal.cluster.Placement;
 import io.ysql.internal.cluster.ServerEntry;
 import io.ysql.internal.cluster.ServerList;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.Session;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -109,7 +110,8 @@ public final class ClusterQueries {
     /** The rows of a text-format result as strings. */
     private static List<String[]> texts(QueryResult r) {
         List<String[]> out = new ArrayList<>(r.rows().size());
-        for (var row : r.rows()) {
+        for (int k = 0; k < r.rows().size(); k++) {
+            RowView row = r.rows().view(k);
             String[] values = new String[row.columnCount()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = row.isNull(i) ? null

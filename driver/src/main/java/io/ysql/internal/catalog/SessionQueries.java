@@ -1,6 +1,7 @@
 package io.ysql.internal.catalog;
 
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.TransactionStatus;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,8 @@ final class SessionQueries implements CatalogSession {
         for (QueryResult r : results) {
             if (!r.hasRows()) continue;
             List<List<String>> out = new ArrayList<>(r.rows().size());
-            for (var row : r.rows()) {
+            for (int k = 0; k < r.rows().size(); k++) {
+                RowView row = r.rows().view(k);
                 String[] values = new String[row.columnCount()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = row.isNull(i) ? null

@@ -103,6 +103,8 @@ public final class ValueDecoder {
 
     public BigDecimal getBigDecimal(int oid, int format, byte[] b, int off, int len) throws SQLException {
         if (format == FormatCode.TEXT) return NumberText.parseDecimal(oid, b, off, len);
+        BigDecimal quick = oid == Oids.NUMERIC ? DecodeShortcuts.numeric(b, off, len) : null;
+        if (quick != null) return quick;
         if (oid == Oids.NUMERIC) return NumericBinary.decode(oid, b, off, len);
         if (BinaryValues.isInteger(oid)) return BigDecimal.valueOf(BinaryValues.integer(oid, b, off, len));
         return NumberText.parseDecimal(oid, getString(oid, format, b, off, len));
@@ -141,6 +143,9 @@ public final class ValueDecoder {
 
     /** A {@code timestamptz} (or {@code timestamp} taken as UTC, or {@code timetz} on 1970-01-01) in UTC. */
     public OffsetDateTime getOffsetDateTime(int oid, int format, byte[] b, int off, int len) throws SQLException {
+        OffsetDateTime quick = oid != Oids.TIMESTAMPTZ ? null : format == FormatCode.BINARY
+                ? DecodeShortcuts.offsetDateTime(b, off, len) : DecodeShortcuts.offsetDateTimeText(b, off, len);
+        if (quick != null) return quick;
         require(oid, OffsetDateTime.class, Oids.TIMESTAMPTZ, Oids.TIMESTAMP, Oids.TIMETZ);
         return DateTimeValues.offsetDateTime(parse(oid, format, b, off, len, "timestamptz"));
     }
@@ -169,6 +174,9 @@ public final class ValueDecoder {
 
     /** A {@code java.sql.Timestamp}; wall-clock values are read in {@code zone} (the JVM's when null). */
     public Timestamp getTimestamp(int oid, int format, byte[] b, int off, int len, TimeZone zone) throws SQLException {
+        Timestamp quick = oid != Oids.TIMESTAMPTZ ? null : format == FormatCode.BINARY
+                ? DecodeShortcuts.timestamptz(b, off, len) : DecodeShortcuts.timestamptzText(b, off, len);
+        if (quick != null) return quick;
         require(oid, Timestamp.class, Oids.TIMESTAMP, Oids.TIMESTAMPTZ, Oids.DATE, Oids.TIME, Oids.TIMETZ);
         return DateTimeValues.timestamp(parse(oid, format, b, off, len, "timestamp"), zone);
     }

@@ -4,20 +4,33 @@ import io.ysql.Column;
 import io.ysql.Row;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowView;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A {@link Row} over the server's bytes; each value is decoded when read. */
+/**
+ * A {@link Row} over the server's bytes: an index into the result's {@link ResultRows}; each value
+ * is decoded when read. The view that finds the columns is made on the first read.
+ */
 final class CursorRow implements Row {
-    private final DataRow row;
+    private final ResultRows rows;
+    private final int index;
     private final Columns columns;
+    private RowView row;
 
-    CursorRow(DataRow row, Columns columns) {
-        this.row = row;
+    CursorRow(ResultRows rows, int index, Columns columns) {
+        this.rows = rows;
+        this.index = index;
         this.columns = columns;
+    }
+
+    private RowView row() {
+        RowView r = row;
+        if (r == null) row = r = rows.view(index);
+        return r;
     }
 
     @Override public int size() { return columns.fields.length; }
@@ -25,6 +38,7 @@ final class CursorRow implements Row {
     @Override
     public Object get(int index) throws SQLException {
         check(index);
+        RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
         return columns.decoder.getModernObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
@@ -35,6 +49,7 @@ final class CursorRow implements Row {
     @Override
     public <T> T get(int index, Class<T> type) throws SQLException {
         check(index);
+        RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
         return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index), type);
@@ -45,6 +60,7 @@ final class CursorRow implements Row {
     @Override
     public String getString(int index) throws SQLException {
         check(index);
+        RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
         return columns.decoder.getString(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
@@ -73,7 +89,7 @@ final class CursorRow implements Row {
         for (int i = 0; i < size(); i++) {
             if (i > 0) sb.append(", ");
             try {
-                sb.append(row.isNull(i) ? "NULL" : getString(i));
+                sb.append(row().isNull(i) ? "NULL" : getString(i));
             } catch (SQLException e) {
                 sb.append('?');
             }

@@ -16,10 +16,10 @@ import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.sql.PyformatPlaceholders;
-import io.ysql.internal.wire.backend.DataRow;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,17 +211,17 @@ public final class SessionCursor implements Cursor {
 
     @Override
     public Row fetchone() throws SQLException {
-        List<DataRow> rows = rows();
-        return next < rows.size() ? new CursorRow(rows.get(next++), columns) : null;
+        ResultRows rows = rows();
+        return next < rows.size() ? new CursorRow(rows, next++, columns) : null;
     }
 
     @Override
     public List<Row> fetchmany(int size) throws SQLException {
         if (size < 0) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "fetchmany size must be >= 0, was " + size);
-        List<DataRow> rows = rows();
+        ResultRows rows = rows();
         int end = (int) Math.min(rows.size(), (long) next + size);
         List<Row> out = new ArrayList<>(end - next);
-        while (next < end) out.add(new CursorRow(rows.get(next++), columns));
+        while (next < end) out.add(new CursorRow(rows, next++, columns));
         return out;
     }
 
@@ -230,7 +230,7 @@ public final class SessionCursor implements Cursor {
     @Override
     public List<Row> fetchall() throws SQLException { return fetchmany(Integer.MAX_VALUE); }
 
-    private List<DataRow> rows() throws SQLException {
+    private ResultRows rows() throws SQLException {
         checkOpen();
         if (result == null || !result.hasRows()) {
             throw misuse(SqlState.INVALID_CURSOR_STATE, result == null
@@ -255,7 +255,7 @@ public final class SessionCursor implements Cursor {
 
     @Override
     public void scroll(long value, String mode) throws SQLException {
-        List<DataRow> rows = rows();
+        ResultRows rows = rows();
         long target;
         if ("relative".equals(mode)) target = next + value;
         else if ("absolute".equals(mode)) target = value;

@@ -9,6 +9,8 @@ import io.ysql.internal.codec.FormatCode;
 import io.ysql.internal.codec.Oids;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.buffer.ByteWriter;
+import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.wire.backend.DataRow;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +143,8 @@ final class JdbcArray implements Array {
         RowDescription description = new RowDescription(new RowDescription.Field[] {
             new RowDescription.Field("INDEX", 0, (short) 0, Oids.INT4, (short) 4, -1, FormatCode.TEXT),
             new RowDescription.Field("VALUE", 0, (short) 0, valueOid, (short) -1, -1, a.format())});
-        List<DataRow> rows = new ArrayList<>(a.length());
+        ResultRows rows = new ResultRows(2);
+        ByteWriter w = new ByteWriter(64);
         for (int i = 0; i < a.length(); i++) {
             byte[] index = Integer.toString(first + i + 1).getBytes(StandardCharsets.US_ASCII);
             byte[] value;
@@ -152,7 +155,9 @@ final class JdbcArray implements Array {
             } else {
                 value = Arrays.copyOfRange(a.buffer(), a.elementOffset(i), a.elementOffset(i) + a.elementLength(i));
             }
-            rows.add(DataRow.of(index, value));
+            w.reset();
+            DataRow.of(index, value).encode(w);
+            rows.add(w.array(), 5, w.size() - 5); // the body, after the tag and the length
         }
         QueryResult result = new QueryResult(description, rows, "SELECT " + rows.size(), rows.size(), false);
         return new JdbcResultSet(null, result, decoder);

@@ -358,7 +358,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     String show(String setting) throws SQLException {
         checkOpen();
         QueryResult r = control("SHOW " + setting).get(0);
-        var row = r.rows().get(0);
+        var row = r.rows().view(0);
         return codecs.decoder().getString(r.description().fields()[0].typeOid(), r.description().fields()[0].format(),
                 row.buffer(), row.offset(0), row.length(0));
     }

@@ -6,7 +6,8 @@ import io.ysql.internal.codec.ArrayCodec;
 import io.ysql.internal.codec.Oids;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.QueryResult;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -34,31 +35,39 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A forward-only, read-only result over rows already received. Values stay as the server's bytes
- * until a getter asks; the codec turns them into Java values. Column indexes are 1-based; labels
+ * until a getter asks; the codec turns them into Java values. One {@link RowView} walks the rows,
+ * so moving to a row allocates nothing and its column positions are found once for all getters. Column indexes are 1-based; labels
  * are matched case-insensitively, the first column of a name winning.
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
     private final JdbcStatement statement;
-    private final RowDescription.Field[] fields;
-    private final List<DataRow> rows;
+    private static final RowDescription NO_COLUMNS = new RowDescription(new RowDescription.Field[0]);
+
+    private final RowDescription description;
+    private final int columnCount;
+    private final ResultRows rows;
     private final ValueDecoder decoder;
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
-    private DataRow row;
+    private final RowView view;
+    private RowView row; // view when on a row, else null
     private boolean wasNull;
+    private int valueOffset; // of the column isNull last found not NULL
+    private int valueLength;
     private boolean closed;
     private int fetchSize;
 
     JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder) {
         this.statement = statement;
-        this.fields = result.description() == null ? new RowDescription.Field[0] : result.description().fields();
+        this.description = result.description() == null ? NO_COLUMNS : result.description();
+        this.columnCount = description.fieldCount();
         this.rows = result.rows();
+        this.view = RowView.of(rows);
         this.decoder = decoder;
     }
 
@@ -67,9 +76,15 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        if (position < rows.size()) position++;
-        row = position < rows.size() ? rows.get(position) : null;
-        return row != null;
+        int size = rows.size();
+        if (position < size) position++;
+        if (position < size) {
+            view.moveTo(position);
+            row = view;
+            return true;
+        }
+        row = null;
+        return false;
     }
 
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }
@@ -120,14 +135,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public SQLWarning getWarnings() { return null; }
     @Override public void clearWarnings() {}
     @Override public String getCursorName() throws SQLException { throw unsupported("getCursorName"); }
-    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(fields, decoder.context()); }
+    @Override public ResultSetMetaData getMetaData() throws SQLException { checkOpen(); return new JdbcResultSetMetaData(description.fields(), decoder.context()); }
 
     @Override
     public int findColumn(String label) throws SQLException {
         checkOpen();
         if (columnIndex == null) {
             Map<String, Integer> m = new HashMap<>();
-            for (int i = fields.length - 1; i >= 0; i--) m.put(fields[i].name().toLowerCase(Locale.ROOT), i + 1);
+            for (int i = columnCount - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
             columnIndex = m;
         }
         Integer i = columnIndex.get(label == null ? null : label.toLowerCase(Locale.ROOT));
@@ -141,71 +156,82 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     // ---- value access ----------------------------------------------------------------------
 
-    /** Positions on column {@code i} (1-based) of the current row; true when its value is NULL. */
+    /**
+     * Positions on column {@code i} (1-based) of the current row; true when its value is NULL.
+     * Otherwise the value's place is kept in {@code valueOffset} and {@code valueLength} for the
+     * getter that asked.
+     */
     private boolean isNull(int i) throws SQLException {
-        checkOpen();
+        if (closed || row == null || i < 1 || i > columnCount) throw notReadable(i);
+        int l = row.length(i - 1);
+        if (l < 0) {
+            wasNull = true;
+            return true;
+        }
+        wasNull = false;
+        valueOffset = row.offset(i - 1);
+        valueLength = l;
+        return false;
+    }
+
+    private SQLException notReadable(int i) {
+        if (closed) return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the ResultSet is closed");
         if (row == null) {
-            throw SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
+            return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
                     ? "the ResultSet is before its first row; call next() first"
                     : "the ResultSet is after its last row");
         }
-        if (i < 1 || i > fields.length) {
-            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
-                    + fields.length + " column" + (fields.length == 1 ? "" : "s"));
-        }
-        wasNull = row.isNull(i - 1);
-        return wasNull;
+        return SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
+                + columnCount + " column" + (columnCount == 1 ? "" : "s"));
     }
 
-    private int oid(int i) { return fields[i - 1].typeOid(); }
-    private int format(int i) { return fields[i - 1].format(); }
+    private int oid(int i) { return description.field(i - 1).typeOid(); }
+    private int format(int i) { return description.field(i - 1).format(); }
     private byte[] buf() { return row.buffer(); }
-    private int off(int i) { return row.offset(i - 1); }
-    private int len(int i) { return row.length(i - 1); }
 
     @Override
     public String getString(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getString(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getString(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public boolean getBoolean(int i) throws SQLException {
-        return !isNull(i) && decoder.getBoolean(oid(i), format(i), buf(), off(i), len(i));
+        return !isNull(i) && decoder.getBoolean(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public byte getByte(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getByte(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getByte(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public short getShort(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getShort(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getShort(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public int getInt(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getInt(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getInt(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public long getLong(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getLong(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getLong(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public float getFloat(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getFloat(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getFloat(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public double getDouble(int i) throws SQLException {
-        return isNull(i) ? 0 : decoder.getDouble(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? 0 : decoder.getDouble(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public BigDecimal getBigDecimal(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getBigDecimal(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getBigDecimal(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
@@ -217,37 +243,37 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override
     public byte[] getBytes(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getBytes(oid(i), format(i), buf(), off(i), len(i));
+        return isNull(i) ? null : decoder.getBytes(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
     public Date getDate(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Date getDate(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getDate(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
     public Time getTime(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Time getTime(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getTime(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
     public Timestamp getTimestamp(int i) throws SQLException {
-        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), null);
+        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), valueOffset, valueLength, null);
     }
 
     @Override
     public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
-        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), off(i), len(i), cal == null ? null : cal.getTimeZone());
+        return isNull(i) ? null : decoder.getTimestamp(oid(i), format(i), buf(), valueOffset, valueLength, cal == null ? null : cal.getTimeZone());
     }
 
     @Override
@@ -255,7 +281,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (isNull(i)) return null;
         if (isArray(i)) return getArray(i);
         if (oid(i) == Oids.XML) return JdbcSqlXml.readable(getString(i));
-        return decoder.getObject(oid(i), format(i), buf(), off(i), len(i));
+        return decoder.getObject(oid(i), format(i), buf(), valueOffset, valueLength);
     }
 
     @Override
@@ -264,7 +290,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (isNull(i)) return null;
         if ((type == Array.class || type == Object.class) && isArray(i)) return type.cast(getArray(i));
         if (type == SQLXML.class) return type.cast(getSQLXML(i));
-        return decoder.getObject(oid(i), format(i), buf(), off(i), len(i), type);
+        return decoder.getObject(oid(i), format(i), buf(), valueOffset, valueLength, type);
     }
 
     @Override
@@ -316,7 +342,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public Array getArray(int i) throws SQLException {
         if (isNull(i)) return null;
-        return JdbcArray.of(ArrayCodec.read(oid(i), format(i), buf(), off(i), len(i), decoder.context()), decoder);
+        return JdbcArray.of(ArrayCodec.read(oid(i), format(i), buf(), valueOffset, valueLength, decoder.context()), decoder);
     }
 
     private boolean isArray(int i) { return decoder.context().type(oid(i)).isArray(); }

@@ -5,6 +5,7 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ class JdbcStatement implements Statement {
         if (r.size() != 1 || !r.get(0).hasRows()) return r;
         QueryResult q = r.get(0);
         generatedKeys = q;
-        return List.of(new QueryResult(null, List.of(), q.commandTag(), q.rowCount(), false));
+        return List.of(new QueryResult(null, ResultRows.empty(), q.commandTag(), q.rowCount(), false));
     }
 
     @Override
@@ -123,7 +124,7 @@ class JdbcStatement implements Statement {
     public ResultSet getGeneratedKeys() throws SQLException {
         checkOpen();
         QueryResult keys = generatedKeys != null ? generatedKeys
-                : new QueryResult(new RowDescription(new RowDescription.Field[0]), List.of(), null, 0, false);
+                : new QueryResult(new RowDescription(new RowDescription.Field[0]), ResultRows.empty(), null, 0, false);
         JdbcResultSet rs = new JdbcResultSet(this, keys, connection.decoder());
         openResultSets.add(rs);
         return rs;
@@ -163,7 +164,7 @@ class JdbcStatement implements Statement {
     private List<QueryResult> limit(List<QueryResult> r) {
         List<QueryResult> out = new ArrayList<>(r.size());
         for (QueryResult q : r) {
-            out.add(q.rows().size() <= maxRows ? q : new QueryResult(q.description(), q.rows().subList(0, maxRows),
+            out.add(q.rows().size() <= maxRows ? q : new QueryResult(q.description(), q.rows().limit(maxRows),
                     q.commandTag(), q.rowCount(), q.suspended()));
         }
         return out;

@@ -6,7 +6,7 @@ import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.CopyInResponse;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.ErrorResponse;
 import io.ysql.internal.wire.backend.ParseComplete;
 import io.ysql.internal.wire.frontend.Bind;
@@ -55,7 +55,7 @@ final class ExtendedQuery extends Exchange {
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete) return;
-        if (m instanceof DataRow) return; // a batch keeps no rows; undescribed, they cannot be decoded
+        if (m instanceof BufferedDataRow) return; // a batch keeps no rows; undescribed, they cannot be decoded
         if (collector.accept(m)) return;
         if (m instanceof ErrorResponse e) {
             if (failedExecution < 0) failedExecution = results().size();

@@ -2,7 +2,7 @@ package io.ysql.internal.session;
 
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.backend.CommandComplete;
-import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.EmptyQueryResponse;
 import io.ysql.internal.wire.backend.NoData;
 import io.ysql.internal.wire.backend.PortalSuspended;
@@ -14,25 +14,27 @@ import java.util.List;
 /**
  * Turns the row-carrying messages of a query conversation into {@link QueryResult}s: a
  * RowDescription (or NoData), DataRows, and one of CommandComplete, EmptyQueryResponse or
- * PortalSuspended per statement or execution.
+ * PortalSuspended per statement or execution. Each DataRow's body is appended to the result's
+ * {@link ResultRows} as it arrives: no object is made per row.
  */
 final class ResultCollector {
-    private final List<QueryResult> results = new ArrayList<>(1);
+    private List<QueryResult> results = List.of();
     private RowDescription description;
-    private List<DataRow> rows;
+    private int columns;
+    private ResultRows rows; // made at the first DataRow: a result without rows shares an empty store
 
     /** Returns true when {@code m} was one of the messages this collector owns. */
     boolean accept(BackendMessage m) throws SQLException {
-        if (m instanceof DataRow row) {
+        if (m instanceof BufferedDataRow row) {
             if (description == null) throw Protocol.unexpected(m, "a DataRow without a RowDescription");
-            if (row.columnCount() != description.fields().length) {
+            if (row.columnCount() != columns) {
                 throw Protocol.violation("a DataRow has " + row.columnCount() + " columns, the RowDescription "
-                        + description.fields().length);
+                        + columns);
             }
-            rows.add(row);
+            if (rows == null) rows = new ResultRows(columns);
+            rows.add(row.body(), row.bodyOffset(), row.bodyLength()); // copied now: the body is reused
         } else if (m instanceof RowDescription d) {
-            description = d;
-            rows = new ArrayList<>();
+            describe(d);
         } else if (m instanceof CommandComplete c) {
             end(c.tag(), c.rowCount(), false);
         } else if (m instanceof EmptyQueryResponse) {
@@ -40,7 +42,7 @@ final class ResultCollector {
         } else if (m instanceof PortalSuspended) {
             end(null, -1, true);
         } else if (m instanceof NoData) {
-            description = null;
+            describe(null);
         } else {
             return false;
         }
@@ -48,9 +50,21 @@ final class ResultCollector {
     }
 
     private void end(String tag, long count, boolean suspended) {
-        List<DataRow> r = rows == null ? List.of() : rows;
-        results.add(new QueryResult(description, r, tag, count, suspended));
+        ResultRows r = rows == null ? ResultRows.empty() : rows;
+        QueryResult q = new QueryResult(description, r, tag, count, suspended);
+        if (results.isEmpty()) {
+            results = List.of(q); // most exchanges have one result
+        } else {
+            if (results.size() == 1) results = new ArrayList<>(results);
+            results.add(q);
+        }
         description = null;
+        rows = null;
+    }
+
+    private void describe(RowDescription d) {
+        description = d;
+        columns = d == null ? 0 : d.fieldCount();
         rows = null;
     }
 
@@ -59,8 +73,7 @@ final class ResultCollector {
      * (a cached statement); null for one that returns no rows.
      */
     void expect(RowDescription d) {
-        description = d;
-        rows = d == null ? null : new ArrayList<>();
+        describe(d);
     }
 
     /** Results completed so far. */

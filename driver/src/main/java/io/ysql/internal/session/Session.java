@@ -238,7 +238,7 @@ public final class Session implements AutoCloseable {
     private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
         submit(e, 0);
         await(e, 0);
-        if (notices != null) e.notices().forEach(notices);
+        if (notices != null && !e.notices().isEmpty()) e.notices().forEach(notices);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntPredicate;
 
@@ -37,11 +36,14 @@ final class StatementCache {
      */
     record Plan(Kind kind, String name, short[] formats, RowDescription description, Object key) {}
 
-    private record Key(String sql, int[] types) {
-        @Override public boolean equals(Object o) {
-            return o instanceof Key k && k.sql.equals(sql) && Arrays.equals(k.types, types);
+    private record Key(String sql, int[] types, int hash) {
+        Key(String sql, int[] types) {
+            this(sql, types, 31 * sql.hashCode() + Arrays.hashCode(types));
         }
-        @Override public int hashCode() { return Objects.hash(sql, Arrays.hashCode(types)); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.sql.equals(sql) && Arrays.equals(k.types, types);
+        }
+        @Override public int hashCode() { return hash; }
     }
 
     private static final class Entry {

@@ -4,7 +4,11 @@ import io.ysql.internal.buffer.ByteReader;
 import io.ysql.internal.wire.BackendDecoder;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.ProtocolViolation;
+import io.ysql.internal.wire.backend.BindComplete;
+import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.DataRow;
+import io.ysql.internal.wire.backend.ParseComplete;
+import io.ysql.internal.wire.backend.ReadyForQuery;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +19,19 @@ import java.util.Arrays;
  * message is consumed only once it is complete, so a read that times out (socket timeout) can be
  * resumed later without losing place. Lengths from the network are checked against a cap before
  * anything is allocated, and large bodies grow with the bytes that actually arrive, so a lying
- * peer cannot make the driver allocate a size of its choosing.
+ * peer cannot make the driver allocate a size of its choosing. DataRows are validated where they
+ * lie and handed out without a copy; the bodiless completions and an idle ReadyForQuery, which
+ * every execution receives, come without an allocation too.
  */
 public final class MessageReader {
-    private static final int INITIAL = 16 * 1024;
+    /** Big enough that a stream of small DataRows costs one socket read per few hundred rows. */
+    static final int INITIAL = 64 * 1024;
     private static final int LIMIT = Integer.MAX_VALUE - 64;
 
     private final InputStream in;
+    private static final ReadyForQuery IDLE = new ReadyForQuery(ReadyForQuery.IDLE);
+
+    private final BufferedDataRow dataRow = new BufferedDataRow();
     private byte[] buf = new byte[INITIAL];
     private int start; // first unconsumed byte
     private int end; // one past the last byte read from the socket
@@ -36,7 +46,9 @@ public final class MessageReader {
     public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
 
     /**
-     * Reads and decodes the next message, blocking until it is complete.
+     * Reads and decodes the next message, blocking until it is complete. A DataRow comes as a
+     * {@link BufferedDataRow} over this reader's buffer, the same instance every time, valid
+     * until the next call: the caller copies what it keeps.
      *
      * @throws ProtocolViolation on a bad length or a malformed body
      * @throws EOFException when the server closed the connection
@@ -56,8 +68,11 @@ public final class MessageReader {
         start += 5 + bodyLength;
         BackendMessage m;
         if (tag == DataRow.TAG) {
-            // a DataRow keeps a reference to its body, so it gets an array of its own
-            m = DataRow.decode(Arrays.copyOfRange(buf, bodyStart, bodyStart + bodyLength), 0, bodyLength);
+            m = dataRow.reset(buf, bodyStart, bodyLength); // in place: valid until the next read
+        } else if (bodyLength == 0 && (tag == BindComplete.TAG || tag == ParseComplete.TAG)) {
+            m = tag == BindComplete.TAG ? BindComplete.INSTANCE : ParseComplete.INSTANCE; // once per execution
+        } else if (tag == ReadyForQuery.TAG && bodyLength == 1 && buf[bodyStart] == ReadyForQuery.IDLE) {
+            m = IDLE; // the usual answer, once per round trip
         } else {
             m = BackendDecoder.decode(tag, buf, bodyStart, bodyLength); // copies what it keeps
         }

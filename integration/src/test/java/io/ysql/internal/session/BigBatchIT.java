@@ -93,7 +93,7 @@ class BigBatchIT {
                         .allSatisfy(r -> assertThat(r.commandTag()).isEqualTo("SELECT 1"));
                 assertThat(session.isClosed()).isFalse();
                 QueryResult after = session.execute("SELECT 1", Bindings.NONE, 0, null);
-                assertThat(after.rows()).hasSize(1);
+                assertThat(after.rows().size()).isEqualTo(1);
             }
         });
     }

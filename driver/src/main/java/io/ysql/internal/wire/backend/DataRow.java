@@ -34,16 +34,36 @@ public final class DataRow implements BackendMessage {
     /**
      * Decodes the body at {@code body[off .. off+len)}, keeping a reference to {@code body}.
      *
+     * @throws ProtocolViolation as {@link #validate} does
+     */
+    public static DataRow decode(byte[] body, int off, int len) {
+        int n = validate(body, off, len);
+        int[] slots = new int[2 * n];
+        int p = off + 2;
+        for (int i = 0; i < n; i++) {
+            int l = ByteReader.getInt(body, p);
+            p += 4;
+            slots[2 * i] = p;
+            slots[2 * i + 1] = l;
+            if (l > 0) p += l;
+        }
+        return new DataRow(body, off, len, slots);
+    }
+
+    /**
+     * Checks the body at {@code body[off .. off+len)} without keeping or allocating anything, and
+     * returns its column count: every column length must be -1 or fit the bytes left, and the
+     * values must fill the body exactly.
+     *
      * @throws ProtocolViolation on a negative column count, a column length other than -1 or
      *     0..remaining, a truncated body or trailing bytes
      */
-    public static DataRow decode(byte[] body, int off, int len) {
+    public static int validate(byte[] body, int off, int len) {
         Objects.checkFromIndexSize(off, len, body.length);
         int end = off + len;
         if (len < 2) throw new ProtocolViolation("DataRow truncated: " + len + " bytes");
         int n = ByteReader.getShort(body, off);
         if (n < 0) throw new ProtocolViolation("DataRow has a negative column count " + n);
-        int[] slots = new int[2 * n];
         int p = off + 2;
         for (int i = 0; i < n; i++) {
             if (end - p < 4) throw new ProtocolViolation("DataRow truncated at column " + (i + 1) + " of " + n);
@@ -53,12 +73,10 @@ public final class DataRow implements BackendMessage {
                 throw new ProtocolViolation(
                         "DataRow column " + (i + 1) + " has length " + l + " with " + (end - p) + " bytes left");
             }
-            slots[2 * i] = p;
-            slots[2 * i + 1] = l;
             if (l > 0) p += l;
         }
         if (p != end) throw new ProtocolViolation("DataRow has " + (end - p) + " trailing bytes");
-        return new DataRow(body, off, len, slots);
+        return n;
     }
 
     /** A row of these values, a null element being SQL NULL (for tests and fake servers). */
