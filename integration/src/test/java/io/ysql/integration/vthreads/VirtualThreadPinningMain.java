@@ -40,10 +40,17 @@ public final class VirtualThreadPinningMain {
     public static void main(String[] args) throws Exception {
         Path recordingFile = Path.of(args[3]).resolve("pinning.jfr");
         int succeeded;
-        try (Recording recording = new Recording()) {
+        try (HikariDataSource pool = pool(args[0], args[1], args[2]); Recording recording = new Recording()) {
+            // One run of every path on a platform thread first (a statement's first, binary and
+            // prepared runs), so that the recording sees steady-state I/O only: the JVM pins a
+            // virtual thread while it initialises a class (a lambda's on first call, say), once
+            // per class, whoever calls it.
+            for (int i = 0; i < 20; i++) {
+                if (!pointSelect(pool, i)) throw new IllegalStateException("the warm-up query returned a wrong row");
+            }
             recording.enable(PINNED).withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
-            succeeded = runTasks(args[0], args[1], args[2]);
+            succeeded = runTasks(pool);
             recording.stop();
             recording.dump(recordingFile);
         }
@@ -53,7 +60,7 @@ public final class VirtualThreadPinningMain {
         for (RecordedEvent e : pinned) System.out.println("pinned stack:\n" + stack(e));
     }
 
-    private static int runTasks(String url, String user, String password) throws Exception {
+    private static HikariDataSource pool(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setDriverClassName("io.ysql.jdbc.YsqlDriver");
@@ -62,13 +69,17 @@ public final class VirtualThreadPinningMain {
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(8);
         config.setConnectionTimeout(120_000);
+        return new HikariDataSource(config);
+    }
+
+    private static int runTasks(HikariDataSource pool) throws Exception {
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try {
             List<Future<Boolean>> tasks = new ArrayList<>(TASKS);
             for (int i = 0; i < TASKS; i++) {
                 int n = i;
-                tasks.add(virtual.submit(() -> pointSelect(pool, n)));
+                tasks.add(virtual.submit(() -> onVirtualThread(pool, n)));
             }
             int ok = 0;
             for (Future<Boolean> f : tasks) {
@@ -88,10 +99,14 @@ public final class VirtualThreadPinningMain {
         }
     }
 
-    private static boolean pointSelect(HikariDataSource pool, int n) throws SQLException {
+    private static boolean onVirtualThread(HikariDataSource pool, int n) throws SQLException {
         if (!Thread.currentThread().getClass().getName().contains("Virtual")) {
             throw new IllegalStateException("not a virtual thread: " + Thread.currentThread());
         }
+        return pointSelect(pool, n);
+    }
+
+    private static boolean pointSelect(HikariDataSource pool, int n) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT ?::int + 1, ?::text")) {
             ps.setInt(1, n);
