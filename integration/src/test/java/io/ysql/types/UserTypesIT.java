@@ -8,6 +8,7 @@ import io.ysql.Row;
 import io.ysql.Ysql;
 import io.ysql.YsqlConnection;
 import io.ysql.testkit.PgCluster;
+import io.ysql.types.Range;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +55,7 @@ class UserTypesIT {
                 + "CREATE DOMAIN posint AS int CHECK (VALUE > 0);"
                 + "CREATE TYPE address AS (street text, zip posint, since date, m mood);"
                 + "CREATE TYPE person AS (name text, home address, note text);"
+                + "CREATE TYPE floatrange AS RANGE (subtype = float8);"
                 + "CREATE TABLE item (id int PRIMARY KEY, m mood, c complex, p person, d posint, h public.hstore);");
     }
 
@@ -235,6 +237,27 @@ class UserTypesIT {
         try (Cursor cur = conn.cursor()) {
             cur.execute("SELECT d FROM item WHERE d = %s", 9);
             assertThat(cur.fetchone().get(0)).isEqualTo(9);
+        }
+    }
+
+    // ---- user range types --------------------------------------------------------------------
+
+    @Test
+    void userRangeTypesAreRangesOfTheirSubtype() throws SQLException {
+        String sql = "SELECT '[1.5,2.25)'::floatrange, 'empty'::floatrange, '(,3]'::floatrange";
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            assertThat(rs.getObject(1)).isEqualTo(Range.closedOpen(1.5, 2.25));
+            assertThat(rs.getObject(2)).isEqualTo(Range.empty());
+            assertThat(((Range<?>) rs.getObject(3)).upper()).isEqualTo(3.0);
+            assertThat(rs.getString(1)).isEqualTo("[1.5,2.25)");
+            assertThat(rs.getMetaData().getColumnClassName(1)).isEqualTo(Range.class.getName());
+        }
+        try (Cursor cur = conn.cursor()) {
+            cur.execute(sql);
+            assertThat(cur.fetchone().get(0)).isEqualTo(Range.closedOpen(1.5, 2.25));
+            cur.execute("SELECT %s::floatrange::text", "[0,1]");
+            assertThat(cur.fetchone().get(0)).isEqualTo("[0,1]");
         }
     }
 

@@ -50,6 +50,7 @@ public record LearnedType(int oid, String schema, String name, Kind kind, int ar
         return switch (kind) {
             case ENUM -> new PgType(oid, name, arrayOid, 0, Types.VARCHAR, "java.lang.String", false);
             case COMPOSITE -> new PgType(oid, name, arrayOid, 0, Types.STRUCT, "java.sql.Struct", false);
+            case RANGE -> new PgType(oid, name, arrayOid, 0, Types.OTHER, "io.ysql.types.Range", false);
             case ARRAY -> new PgType(oid, name, 0, elementOid, Types.ARRAY,
                     PgTypes.byOid(Oids.TEXT_ARRAY).javaClassName(), false);
             case DOMAIN -> base == null ? other()

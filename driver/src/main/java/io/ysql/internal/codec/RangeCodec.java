@@ -61,6 +61,14 @@ final class RangeCodec implements TypeCodec, ValueEncoder {
         };
     }
 
+    /** The element type of a built-in range type, or the subtype of one the connection learned. */
+    private static int element(int oid, CodecContext ctx) {
+        int element = elementOid(oid);
+        if (element != Oids.UNSPECIFIED) return element;
+        LearnedType learned = ctx.learned(oid);
+        return learned != null && learned.rangeSubtype() != 0 ? learned.rangeSubtype() : Oids.UNSPECIFIED;
+    }
+
     private static boolean isMultirange(int oid) {
         return oid == INT4MULTIRANGE || (oid >= NUMMULTIRANGE && oid <= INT8MULTIRANGE);
     }
@@ -86,7 +94,7 @@ final class RangeCodec implements TypeCodec, ValueEncoder {
     /** The value with bounds as element values, or as the element's text when {@code asText}. */
     private static Object read(int oid, int format, byte[] b, int off, int len, ValueDecoder d, boolean asText)
             throws SQLException {
-        int element = elementOid(oid);
+        int element = element(oid, d.context());
         if (format == FormatCode.TEXT) {
             String s = Text.utf8(b, off, len);
             Range.BoundParser<Object> bounds = text -> bound(d, element, FormatCode.TEXT,
