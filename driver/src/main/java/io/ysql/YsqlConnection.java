@@ -60,6 +60,28 @@ public interface YsqlConnection extends Connection {
     Optional<ClusterInfo> clusterInfo();
 
     /**
+     * Opens a transaction block (psycopg 3's {@code transaction()}): a transaction of its own when
+     * none is open, a savepoint inside one that is. End it with {@link Transaction#commit()};
+     * closing it without that rolls it back.
+     */
+    default Transaction transaction() throws SQLException {
+        return Transaction.begin(this);
+    }
+
+    /**
+     * Runs {@code body} in a transaction block: committed when it returns, rolled back when it
+     * throws; a savepoint when a transaction is already open, so nested blocks undo only their own
+     * work.
+     */
+    default <T> T transaction(SQLFunction<? super YsqlConnection, T> body) throws SQLException {
+        try (Transaction tx = transaction()) {
+            T result = body.apply(this);
+            tx.commit();
+            return result;
+        }
+    }
+
+    /**
      * Runs {@code work} as a transaction on this connection, retrying it on transient failures
      * with {@link RetryPolicy#DEFAULT}; see {@link Transactions#retrying(Connection, RetryPolicy, SQLFunction)}.
      */

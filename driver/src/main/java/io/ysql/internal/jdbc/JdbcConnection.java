@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +67,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private final Function<JdbcConnection, Cursor> cursors;
     private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
     private volatile SQLWarning warnings;
+    private final AtomicInteger openBlocks = new AtomicInteger();
     private volatile boolean closed;
     private volatile boolean readOnly;
     private final ReentrantLock timerLock = new ReentrantLock();
@@ -103,6 +105,9 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public ValueDecoder decoder() { return codecs.decoder(); }
 
     public ParameterEncoder encoder() { return codecs.encoder(); }
+
+    /** How many transaction blocks ({@code io.ysql.Transaction}) are open on this connection. */
+    public AtomicInteger openBlocks() { return openBlocks; }
 
     /** Learns the types of the columns of {@code results} that the connection does not know yet. */
     void learnTypes(List<QueryResult> results) { catalog.learn(results); }
