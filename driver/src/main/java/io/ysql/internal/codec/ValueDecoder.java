@@ -28,6 +28,17 @@ import java.util.UUID;
  * server would use (22P02, 22003, 22007, 22008), 22023 for a conversion that is not offered.
  */
 public final class ValueDecoder {
+    /** The types each java.time and java.sql class may be read from (besides the textual ones). */
+    private static final int[] LOCAL_DATE_FROM = {Oids.DATE, Oids.TIMESTAMP};
+    private static final int[] LOCAL_TIME_FROM = {Oids.TIME};
+    private static final int[] LOCAL_DATE_TIME_FROM = {Oids.TIMESTAMP};
+    private static final int[] OFFSET_DATE_TIME_FROM = {Oids.TIMESTAMPTZ, Oids.TIMESTAMP, Oids.TIMETZ};
+    private static final int[] OFFSET_TIME_FROM = {Oids.TIMETZ};
+    private static final int[] INSTANT_FROM = {Oids.TIMESTAMPTZ, Oids.TIMESTAMP};
+    private static final int[] DATE_FROM = {Oids.DATE, Oids.TIMESTAMP, Oids.TIMESTAMPTZ};
+    private static final int[] TIME_FROM = {Oids.TIME, Oids.TIMETZ, Oids.TIMESTAMP, Oids.TIMESTAMPTZ};
+    private static final int[] TIMESTAMP_FROM = {Oids.TIMESTAMP, Oids.TIMESTAMPTZ, Oids.DATE, Oids.TIME, Oids.TIMETZ};
+
     private final CodecContext context;
     private final ObjectMapping objects;
 
@@ -127,17 +138,17 @@ public final class ValueDecoder {
     }
 
     public LocalDate getLocalDate(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        require(oid, LocalDate.class, Oids.DATE, Oids.TIMESTAMP);
+        require(oid, LocalDate.class, LOCAL_DATE_FROM);
         return DateTimeValues.localDate(parse(oid, format, b, off, len, "date"));
     }
 
     public LocalTime getLocalTime(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        require(oid, LocalTime.class, Oids.TIME);
+        require(oid, LocalTime.class, LOCAL_TIME_FROM);
         return DateTimeValues.localTime(parse(oid, format, b, off, len, "time"));
     }
 
     public LocalDateTime getLocalDateTime(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        require(oid, LocalDateTime.class, Oids.TIMESTAMP);
+        require(oid, LocalDateTime.class, LOCAL_DATE_TIME_FROM);
         return DateTimeValues.localDateTime(parse(oid, format, b, off, len, "timestamp"));
     }
 
@@ -146,29 +157,29 @@ public final class ValueDecoder {
         OffsetDateTime quick = oid != Oids.TIMESTAMPTZ ? null : format == FormatCode.BINARY
                 ? DecodeShortcuts.offsetDateTime(b, off, len) : DecodeShortcuts.offsetDateTimeText(b, off, len);
         if (quick != null) return quick;
-        require(oid, OffsetDateTime.class, Oids.TIMESTAMPTZ, Oids.TIMESTAMP, Oids.TIMETZ);
+        require(oid, OffsetDateTime.class, OFFSET_DATE_TIME_FROM);
         return DateTimeValues.offsetDateTime(parse(oid, format, b, off, len, "timestamptz"));
     }
 
     public OffsetTime getOffsetTime(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        require(oid, OffsetTime.class, Oids.TIMETZ);
+        require(oid, OffsetTime.class, OFFSET_TIME_FROM);
         return DateTimeValues.offsetTime(parse(oid, format, b, off, len, "timetz"));
     }
 
     public Instant getInstant(int oid, int format, byte[] b, int off, int len) throws SQLException {
-        require(oid, Instant.class, Oids.TIMESTAMPTZ, Oids.TIMESTAMP);
+        require(oid, Instant.class, INSTANT_FROM);
         return DateTimeValues.instant(parse(oid, format, b, off, len, "timestamptz"));
     }
 
     /** A {@code java.sql.Date}; wall-clock values are read in {@code zone} (the JVM's when null). */
     public Date getDate(int oid, int format, byte[] b, int off, int len, TimeZone zone) throws SQLException {
-        require(oid, Date.class, Oids.DATE, Oids.TIMESTAMP, Oids.TIMESTAMPTZ);
+        require(oid, Date.class, DATE_FROM);
         return DateTimeValues.date(parse(oid, format, b, off, len, "date"), zone);
     }
 
     /** A {@code java.sql.Time} on 1970-01-01; wall-clock values are read in {@code zone} (the JVM's when null). */
     public Time getTime(int oid, int format, byte[] b, int off, int len, TimeZone zone) throws SQLException {
-        require(oid, Time.class, Oids.TIME, Oids.TIMETZ, Oids.TIMESTAMP, Oids.TIMESTAMPTZ);
+        require(oid, Time.class, TIME_FROM);
         return DateTimeValues.time(parse(oid, format, b, off, len, "time"), zone);
     }
 
@@ -177,7 +188,7 @@ public final class ValueDecoder {
         Timestamp quick = oid != Oids.TIMESTAMPTZ ? null : format == FormatCode.BINARY
                 ? DecodeShortcuts.timestamptz(b, off, len) : DecodeShortcuts.timestamptzText(b, off, len);
         if (quick != null) return quick;
-        require(oid, Timestamp.class, Oids.TIMESTAMP, Oids.TIMESTAMPTZ, Oids.DATE, Oids.TIME, Oids.TIMETZ);
+        require(oid, Timestamp.class, TIMESTAMP_FROM);
         return DateTimeValues.timestamp(parse(oid, format, b, off, len, "timestamp"), zone);
     }
 
@@ -259,7 +270,7 @@ public final class ValueDecoder {
     }
 
     /** Fails with 22023 unless {@code oid} is one of {@code allowed} or a textual type. */
-    private static void require(int oid, Class<?> target, int... allowed) throws SQLException {
+    private static void require(int oid, Class<?> target, int[] allowed) throws SQLException {
         for (int a : allowed) {
             if (a == oid) return;
         }
