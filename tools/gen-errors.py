@@ -94,7 +94,10 @@ public class {cls} extends {parent} {{
 
 import io.ysql.error.ServerError;
 
-/** The exception class of every SQLSTATE in PostgreSQL's {@code errcodes.txt}. */
+/**
+ * The exception class of every SQLSTATE in PostgreSQL's {@code errcodes.txt}, and the DB-API
+ * category of every SQLSTATE class. Longer than 500 lines because it is one generated table.
+ */
 final class SqlStateClasses {
     private SqlStateClasses() {}
 
@@ -115,6 +118,21 @@ final class SqlStateClasses {
         for code, _, cls in rows:
             f.write(f"            case \"{code}\" -> new {cls}(message, diag, cause);\n")
         f.write("""            default -> null;
+        };
+    }
+
+    /** An instance of the DB-API category of this SQLSTATE's two-character class. */
+    static Error category(String sqlState, String message, ServerError diag, Throwable cause) {
+        if (sqlState.equals("57014")) return new QueryCanceledError(message, sqlState, diag, cause);
+        return switch (sqlState.substring(0, 2)) {
+""")
+        by_category = {}
+        for cls2, cat in CATEGORY.items():
+            by_category.setdefault(cat, []).append(cls2)
+        for cat, classes in by_category.items():
+            cases = ", ".join(f'"{c}"' for c in classes)
+            f.write(f"            case {cases} -> new {cat}(message, sqlState, diag, cause);\n")
+        f.write("""            default -> new DatabaseError(message, sqlState, diag, cause);
         };
     }
 }

@@ -141,7 +141,7 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
      */
     @Override
     default java.util.Iterator<Row> iterator() {
-        return new CursorIterator(this);
+        return new CursorIterator<>(this::fetchone);
     }
 
     private String composed(Sql query) throws SQLException {

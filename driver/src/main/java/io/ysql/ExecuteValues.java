@@ -29,21 +29,22 @@ final class ExecuteValues {
             if (pageSize < 1) throw misuse("pageSize must be at least 1, was " + pageSize);
             if (argSets == null) throw misuse("executeValues needs argument sets");
             String[] halves = split(sql);
+            Template shape = template == null ? null : Template.of(template);
             List<Row> rows = new ArrayList<>();
             List<Object> values = new ArrayList<>();
             StringBuilder tuples = new StringBuilder();
             int inPage = 0;
             for (Object set : argSets) {
-                Object[] row = rowValues(set, template);
-                if (inPage > 0 && (inPage == pageSize || values.size() + row.length - 1 > MAX_PARAMETERS)) {
+                List<?> row = rowValues(set, shape);
+                if (inPage > 0 && (inPage == pageSize || values.size() + row.size() > MAX_PARAMETERS)) {
                     page(cursor, halves, tuples, values, rows);
                     tuples.setLength(0);
                     values.clear();
                     inPage = 0;
                 }
                 if (inPage > 0) tuples.append(',');
-                tuples.append(rowTemplate(set, template, row.length));
-                values.addAll(Arrays.asList(row).subList(1, row.length));
+                tuples.append(shape != null ? shape.text() : defaultTemplate(row.size()));
+                values.addAll(row);
                 inPage++;
             }
             if (inPage > 0) page(cursor, halves, tuples, values, rows);
@@ -73,63 +74,61 @@ final class ExecuteValues {
     }
 
     /**
-     * The values of one argument set, behind a leading slot left empty (so the caller can skip it
-     * cheaply): an Object[] or List in order, or a Map read through a named template.
+     * A caller's row template, parsed once: its placeholders (all {@code %s}, or all {@code
+     * %(name)s}), its text with every placeholder as a positional {@code %s}, and for a named one
+     * the parameter number of each placeholder occurrence, in order (a name used twice takes its
+     * value twice).
      */
-    private static Object[] rowValues(Object set, String template) throws SQLException {
+    private record Template(ParsedSql parsed, String text, List<Integer> order) {
+        static Template of(String template) throws SQLException {
+            List<Integer> order = new ArrayList<>();
+            ParsedSql parsed = PyformatPlaceholders.parse(template, n -> {
+                order.add(n);
+                return "\u0000";
+            });
+            String text = parsed.sql().replace("%", "%%").replace("\u0000", "%s");
+            return new Template(PyformatPlaceholders.parse(template), text, List.copyOf(order));
+        }
+    }
+
+    /** The values of one argument set, in placeholder order: an Object[] or List in order, or a Map read through a named template. */
+    private static List<?> rowValues(Object set, Template shape) throws SQLException {
+        if (set instanceof Map<?, ?> m) return namedValues(m, shape);
         List<?> list;
         if (set instanceof Object[] a) list = Arrays.asList(a);
         else if (set instanceof List<?> l) list = l;
-        else if (set instanceof Map<?, ?> m) return namedValues(m, template);
         else throw misuse("each argument set must be an Object[], a List or a Map, not "
                 + (set == null ? "null" : set.getClass().getName()));
         if (list.isEmpty()) throw misuse("an argument set is empty");
-        if (template != null) {
-            ParsedSql t = PyformatPlaceholders.parse(template);
-            if (t.hasNamedParameters()) throw misuse("the template uses %(name)s placeholders; pass Maps");
-            if (t.parameterCount() != list.size()) {
-                throw misuse("the template has " + t.parameterCount() + " placeholder(s) but a set has " + list.size() + " value(s)");
+        if (shape != null) {
+            if (shape.parsed().hasNamedParameters()) throw misuse("the template uses %(name)s placeholders; pass Maps");
+            if (shape.parsed().parameterCount() != list.size()) {
+                throw misuse("the template has " + shape.parsed().parameterCount() + " placeholder(s) but a set has "
+                        + list.size() + " value(s)");
             }
         }
-        Object[] out = new Object[list.size() + 1];
-        for (int i = 0; i < list.size(); i++) out[i + 1] = list.get(i);
-        return out;
+        return list;
     }
 
-    private static Object[] namedValues(Map<?, ?> set, String template) throws SQLException {
-        if (template == null) throw misuse("argument sets given as Maps need a template with %(name)s placeholders");
-        List<Object> out = new ArrayList<>();
-        out.add(null);
-        ParsedSql t = PyformatPlaceholders.parse(template);
-        if (!t.hasNamedParameters()) throw misuse("the template uses positional %s placeholders; pass Object[] or List sets");
-        List<Integer> order = occurrences(template);
-        for (int n : order) {
-            String name = t.parameterNames().get(n - 1);
+    private static List<Object> namedValues(Map<?, ?> set, Template shape) throws SQLException {
+        if (shape == null) throw misuse("argument sets given as Maps need a template with %(name)s placeholders");
+        if (!shape.parsed().hasNamedParameters()) {
+            throw misuse("the template uses positional %s placeholders; pass Object[] or List sets");
+        }
+        List<Object> out = new ArrayList<>(shape.order().size());
+        for (int n : shape.order()) {
+            String name = shape.parsed().parameterNames().get(n - 1);
             if (!set.containsKey(name)) throw misuse("no value given for placeholder %(" + name + ")s");
             out.add(set.get(name));
         }
-        return out.toArray();
+        return out;
     }
 
-    private static String rowTemplate(Object set, String template, int width) throws SQLException {
-        if (template == null) {
-            StringBuilder sb = new StringBuilder("(");
-            for (int i = 1; i < width; i++) sb.append(i > 1 ? ",%s" : "%s");
-            return sb.append(')').toString();
-        }
-        // every placeholder becomes a positional %s; a named one repeated gets its value repeated
-        String text = PyformatPlaceholders.parse(template, n -> "\u0000").sql();
-        return text.replace("%", "%%").replace("\u0000", "%s");
-    }
-
-    /** The parameter number of each placeholder occurrence of {@code template}, in order. */
-    private static List<Integer> occurrences(String template) throws SQLException {
-        List<Integer> order = new ArrayList<>();
-        PyformatPlaceholders.parse(template, n -> {
-            order.add(n);
-            return "";
-        });
-        return order;
+    /** {@code (%s, %s, …)} with one placeholder per value. */
+    private static String defaultTemplate(int width) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < width; i++) sb.append(i > 0 ? ",%s" : "%s");
+        return sb.append(')').toString();
     }
 
     private static ProgrammingError misuse(String message) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * A cursor whose fetches return rows made by a {@link RowFactory}, as a psycopg cursor created
@@ -78,31 +77,7 @@ public final class TypedCursor<T> implements Iterable<T>, AutoCloseable {
     /** The remaining rows, fetched one at a time; a fetch error surfaces as an {@code IllegalStateException} whose cause is the {@link SQLException}. */
     @Override
     public Iterator<T> iterator() {
-        return new Iterator<>() {
-            private T next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    try {
-                        next = fetchone();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                    done = next == null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) throw new NoSuchElementException("no more rows");
-                T t = next;
-                next = null;
-                return t;
-            }
-        };
+        return new CursorIterator<>(this::fetchone);
     }
 
     private List<T> make(List<Row> rows) throws SQLException {

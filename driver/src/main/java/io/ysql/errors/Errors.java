@@ -31,23 +31,6 @@ public final class Errors {
         String message = e.getMessage();
         if (state == null || state.length() != 5) return new InterfaceError(message, state, diag, e);
         Error exact = SqlStateClasses.create(state, message, diag, e);
-        return exact != null ? exact : category(state, message, diag, e);
-    }
-
-    /** The DB-API category of a SQLSTATE, by its two-character class. */
-    static Error category(String state, String message, ServerError diag, Throwable cause) {
-        return switch (state.substring(0, 2)) {
-            case "08", "26", "27", "28", "34", "53", "54", "55", "57", "58", "HV" ->
-                state.equals("57014") ? new QueryCanceledError(message, state, diag, cause)
-                                      : new OperationalError(message, state, diag, cause);
-            case "0A" -> new NotSupportedError(message, state, diag, cause);
-            case "20", "21", "3D", "3F", "42", "44" -> new ProgrammingError(message, state, diag, cause);
-            case "22" -> new DataError(message, state, diag, cause);
-            case "23" -> new IntegrityError(message, state, diag, cause);
-            case "24", "25", "2B", "2D", "2F", "38", "39", "3B", "F0", "P0", "XX" ->
-                new InternalError(message, state, diag, cause);
-            case "40" -> new TransactionRollbackError(message, state, diag, cause);
-            default -> new DatabaseError(message, state, diag, cause);
-        };
+        return exact != null ? exact : SqlStateClasses.category(state, message, diag, e);
     }
 }

@@ -4,7 +4,10 @@ package io.ysql.errors;
 
 import io.ysql.error.ServerError;
 
-/** The exception class of every SQLSTATE in PostgreSQL's {@code errcodes.txt}. */
+/**
+ * The exception class of every SQLSTATE in PostgreSQL's {@code errcodes.txt}, and the DB-API
+ * category of every SQLSTATE class. Longer than 500 lines because it is one generated table.
+ */
 final class SqlStateClasses {
     private SqlStateClasses() {}
 
@@ -517,6 +520,21 @@ final class SqlStateClasses {
             case "XX001" -> new DataCorrupted(message, diag, cause);
             case "XX002" -> new IndexCorrupted(message, diag, cause);
             default -> null;
+        };
+    }
+
+    /** An instance of the DB-API category of this SQLSTATE's two-character class. */
+    static Error category(String sqlState, String message, ServerError diag, Throwable cause) {
+        if (sqlState.equals("57014")) return new QueryCanceledError(message, sqlState, diag, cause);
+        return switch (sqlState.substring(0, 2)) {
+            case "08", "26", "27", "28", "34", "53", "54", "55", "57", "58", "HV" -> new OperationalError(message, sqlState, diag, cause);
+            case "0A" -> new NotSupportedError(message, sqlState, diag, cause);
+            case "20", "21", "3D", "3F", "42", "44" -> new ProgrammingError(message, sqlState, diag, cause);
+            case "22" -> new DataError(message, sqlState, diag, cause);
+            case "23" -> new IntegrityError(message, sqlState, diag, cause);
+            case "24", "25", "2B", "2D", "2F", "38", "39", "3B", "F0", "P0", "XX" -> new InternalError(message, sqlState, diag, cause);
+            case "40" -> new TransactionRollbackError(message, sqlState, diag, cause);
+            default -> new DatabaseError(message, sqlState, diag, cause);
         };
     }
 }

@@ -220,8 +220,6 @@ final class TargetTypeConversion {
         byte[] v = typed.value();
         if (v == null) throw cannot(x, sqlType);
         if (typed.format() == FormatCode.TEXT) return new String(v, StandardCharsets.UTF_8);
-        TypeCodec family = BuiltInCodecs.forOid(typed.typeOid());
-        if (family != null) return family.binaryToText(typed.typeOid(), v, 0, v.length, CodecContext.BUILT_IN);
         return BinaryValues.toText(typed.typeOid(), v, 0, v.length, ZoneOffset.UTC);
     }
 
