@@ -72,7 +72,7 @@ public final class PgTypes {
         type(Oids.DATE, "date", 1182, Types.DATE, "java.sql.Date", BINARY),
         type(Oids.TIME, "time", 1183, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.TIMESTAMP, "timestamp", 1115, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
-        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", TEXT),
+        type(Oids.TIMESTAMPTZ, "timestamptz", 1185, Types.TIMESTAMP, "java.sql.Timestamp", BINARY),
         type(Oids.INTERVAL, "interval", 1187, Types.OTHER, T + "Interval", BINARY),
         type(Oids.TIMETZ, "timetz", 1270, Types.TIME, "java.sql.Time", BINARY),
         type(Oids.BIT, "bit", 1561, Types.BIT, "java.lang.Boolean", BINARY),
@@ -102,13 +102,13 @@ public final class PgTypes {
         type(3904, "int4range", 3905, Types.OTHER, RANGE, BINARY),
         type(3906, "numrange", 3907, Types.OTHER, RANGE, BINARY),
         type(3908, "tsrange", 3909, Types.OTHER, RANGE, BINARY),
-        type(3910, "tstzrange", 3911, Types.OTHER, RANGE, TEXT),
+        type(3910, "tstzrange", 3911, Types.OTHER, RANGE, BINARY),
         type(3912, "daterange", 3913, Types.OTHER, RANGE, BINARY),
         type(3926, "int8range", 3927, Types.OTHER, RANGE, BINARY),
         type(4451, "int4multirange", 6150, Types.OTHER, MULTIRANGE, BINARY),
         type(4532, "nummultirange", 6151, Types.OTHER, MULTIRANGE, BINARY),
         type(4533, "tsmultirange", 6152, Types.OTHER, MULTIRANGE, BINARY),
-        type(4534, "tstzmultirange", 6153, Types.OTHER, MULTIRANGE, TEXT),
+        type(4534, "tstzmultirange", 6153, Types.OTHER, MULTIRANGE, BINARY),
         type(4535, "datemultirange", 6155, Types.OTHER, MULTIRANGE, BINARY),
         type(4536, "int8multirange", 6157, Types.OTHER, MULTIRANGE, BINARY),
         type(4089, "regnamespace", 4090, Types.OTHER, STRING, TEXT),
@@ -167,12 +167,10 @@ public final class PgTypes {
     /**
      * Whether result columns of this type are requested in binary format: exactly those flagged
      * {@code BINARY} in the list above (the fixed-width scalars, {@code numeric}, {@code uuid}, the
-     * dates and times but {@code timestamptz}, interval, geometric, network and bit string types,
-     * ranges of those) and arrays of those; every other type, and every OID the driver does not
-     * know, comes as text. {@code timestamptz} stays text although its binary codec is complete:
-     * its text carries the offset the server's time-zone database gives, which the JVM's may not
-     * (zones merged in tzdata 2022b print other pre-1970 offsets, and rule changes reach the two
-     * databases at different times), so only text keeps {@code getString} exact.
+     * dates and times, interval, geometric, network and bit string types, ranges of those) and
+     * arrays of those; every other type, and every OID the driver does not know, comes as text. A
+     * binary {@code timestamptz} is printed by the JVM's time-zone database, whose pre-1970 offsets
+     * differ from the server's for the zones merged in tzdata 2022b (the instant never does).
      */
     public static boolean binaryResult(int typeOid) {
         return isBuiltIn(typeOid) && BY_OID[typeOid].binary();

@@ -61,12 +61,13 @@ class PgTypesTest {
             .map(PgType::name).sorted().collect(Collectors.joining(","));
         assertThat(binary).isEqualTo("bit,bool,box,bytea,cidr,circle,date,datemultirange,daterange,float4,float8,inet,"
             + "int2,int4,int4multirange,int4range,int8,int8multirange,int8range,interval,line,lseg,macaddr,macaddr8,"
-            + "numeric,nummultirange,numrange,oid,path,point,polygon,time,timestamp,timetz,tsmultirange,tsrange,uuid,varbit");
+            + "numeric,nummultirange,numrange,oid,path,point,polygon,time,timestamp,timestamptz,timetz,tsmultirange,tsrange,"
+            + "tstzmultirange,tstzrange,uuid,varbit");
         assertThat(PgTypes.binaryResult(0)).isFalse();
         assertThat(PgTypes.binaryResult(123456)).isFalse();
         assertThat(CodecRegistry.DEFAULT.resultFormat(23)).isEqualTo(FormatCode.BINARY);
         assertThat(CodecRegistry.DEFAULT.resultFormat(1700)).isEqualTo(FormatCode.BINARY);
-        assertThat(CodecRegistry.DEFAULT.resultFormat(Oids.TIMESTAMPTZ)).isEqualTo(FormatCode.TEXT);
+        assertThat(CodecRegistry.DEFAULT.resultFormat(Oids.TIMESTAMPTZ)).isEqualTo(FormatCode.BINARY);
     }
 
     @Test
