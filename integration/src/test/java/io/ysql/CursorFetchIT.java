@@ -245,14 +245,19 @@ class CursorFetchIT {
     void aWrongIndexOrNameIsReported() throws SQLException {
         cur.execute("SELECT 1 AS a, 2 AS b");
         Row row = cur.fetchone();
-        assertThatThrownBy(() -> row.get(2))
+        assertThatThrownBy(() -> row.get(2)).isInstanceOf(io.ysql.errors.ProgrammingError.class)
                 .hasMessageContaining("column index 2 is out of range")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22023");
         assertThatThrownBy(() -> row.get(-1)).hasMessageContaining("out of range");
-        assertThatThrownBy(() -> row.get("c"))
-                .hasMessageContaining("no column named \"c\"")
+        assertThatThrownBy(() -> row.get("c")).isInstanceOf(io.ysql.errors.UndefinedColumn.class)
+                .hasMessageContaining("no column named \"c\"; its columns are [a, b]")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42703");
-        assertThatThrownBy(() -> row.get(0, java.util.UUID.class)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> row.get(0, java.util.UUID.class)).isInstanceOf(io.ysql.errors.Error.class);
+        cur.execute("SELECT 'abc'::text AS t, 99999999999::int8 AS big");
+        Row text = cur.fetchone();
+        assertThatThrownBy(() -> text.get(0, Integer.class)).as("a value the type cannot hold is a DataError")
+                .isInstanceOf(io.ysql.errors.DataError.class);
+        assertThatThrownBy(() -> text.get("big", Integer.class)).isInstanceOf(io.ysql.errors.DataError.class);
     }
 
     @Test

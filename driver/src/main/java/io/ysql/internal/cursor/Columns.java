@@ -3,6 +3,7 @@ package io.ysql.internal.cursor;
 import io.ysql.Column;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.errors.Errors;
 import io.ysql.internal.codec.TypeInfo;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.wire.backend.RowDescription;
@@ -60,7 +61,10 @@ final class Columns {
 
     int indexOf(String name) throws SQLException {
         Integer i = name == null ? null : byName.get(name.toLowerCase(Locale.ROOT));
-        if (i == null) throw SqlExceptions.of(SqlState.UNDEFINED_COLUMN, "the result has no column named \"" + name + "\"");
+        if (i == null) {
+            throw Errors.from(SqlExceptions.of(SqlState.UNDEFINED_COLUMN, "the result has no column named \"" + name
+                    + "\"; its columns are " + java.util.Arrays.stream(fields).map(f -> f.name()).toList()));
+        }
         return i;
     }
 }

@@ -2,8 +2,9 @@ package io.ysql.internal.cursor;
 
 import io.ysql.Column;
 import io.ysql.Row;
-import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.errors.Errors;
+import io.ysql.errors.ProgrammingError;
 import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.session.RowView;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * A {@link Row} over the server's bytes: an index into the result's {@link ResultRows}; each value
- * is decoded when read. The view that finds the columns is made on the first read.
+ * is decoded when read. The view that finds the columns is made on the first read. A value the
+ * requested type cannot hold raises the cursor API's class for its SQLSTATE ({@code DataError} …).
  */
 final class CursorRow implements Row {
     private final ResultRows rows;
@@ -41,7 +43,11 @@ final class CursorRow implements Row {
         RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
-        return columns.decoder.getModernObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+        try {
+            return columns.decoder.getModernObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
     }
 
     @Override public Object get(String name) throws SQLException { return get(columns.indexOf(name)); }
@@ -52,7 +58,11 @@ final class CursorRow implements Row {
         RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
-        return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index), type);
+        try {
+            return columns.decoder.getObject(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index), type);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
     }
 
     @Override public <T> T get(String name, Class<T> type) throws SQLException { return get(columns.indexOf(name), type); }
@@ -63,7 +73,11 @@ final class CursorRow implements Row {
         RowView row = row();
         if (row.isNull(index)) return null;
         var f = columns.fields[index];
-        return columns.decoder.getString(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+        try {
+            return columns.decoder.getString(f.typeOid(), f.format(), row.buffer(), row.offset(index), row.length(index));
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
     }
 
     @Override
@@ -77,8 +91,8 @@ final class CursorRow implements Row {
 
     private void check(int index) throws SQLException {
         if (index < 0 || index >= size()) {
-            throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + index + " is out of range: the row has "
-                    + size() + " column" + (size() == 1 ? "" : "s") + ", indexed from 0");
+            throw new ProgrammingError("column index " + index + " is out of range: the row has "
+                    + size() + " column" + (size() == 1 ? "" : "s") + ", indexed from 0", SqlState.INVALID_PARAMETER_VALUE, null, null);
         }
     }
 
