@@ -147,7 +147,7 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
     private String composed(Sql query) throws SQLException {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
         try {
-            return query.asString(connection());
+            return query.asTemplate(connection());
         } catch (SQLException e) {
             throw io.ysql.errors.Errors.from(e);
         }

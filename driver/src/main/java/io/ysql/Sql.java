@@ -40,6 +40,16 @@ public sealed interface Sql permits Sql.Text, Sql.Identifier, Sql.Literal, Sql.P
      */
     String asString(YsqlConnection connection) throws SQLException;
 
+    /**
+     * The text a cursor runs with parameters: as {@link #asString(YsqlConnection)}, but with every
+     * {@code %} that a literal or an identifier brings doubled, so that only the pieces written as
+     * text or {@link Placeholder}s can act as placeholders (a value never becomes one).
+     */
+    default String asTemplate(YsqlConnection connection) throws SQLException {
+        String text = asString(connection);
+        return this instanceof Text || this instanceof Placeholder ? text : text.replace("%", "%%");
+    }
+
     /** This piece followed by {@code other}. */
     default Composed plus(Sql other) {
         List<Sql> parts = new ArrayList<>();
@@ -163,6 +173,13 @@ public sealed interface Sql permits Sql.Text, Sql.Identifier, Sql.Literal, Sql.P
         public String asString(YsqlConnection connection) throws SQLException {
             StringBuilder sb = new StringBuilder();
             for (Sql p : parts) sb.append(p.asString(connection));
+            return sb.toString();
+        }
+
+        @Override
+        public String asTemplate(YsqlConnection connection) throws SQLException {
+            StringBuilder sb = new StringBuilder();
+            for (Sql p : parts) sb.append(p.asTemplate(connection));
             return sb.toString();
         }
 

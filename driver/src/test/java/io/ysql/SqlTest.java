@@ -31,6 +31,15 @@ class SqlTest {
     }
 
     @Test
+    void aTemplateDoublesOnlyThePercentSignsThatValuesBring() throws SQLException {
+        Sql q = Sql.of("SELECT {}, {} FROM t WHERE v LIKE 'a%%' AND w = %s")
+                .format(Sql.literal("100% %s %(x)s"), Sql.identifier("col%s"));
+        assertThat(q.asString()).isEqualTo("SELECT '100% %s %(x)s', \"col%s\" FROM t WHERE v LIKE 'a%%' AND w = %s");
+        assertThat(q.asTemplate(null))
+                .isEqualTo("SELECT '100%% %%s %%(x)s', \"col%%s\" FROM t WHERE v LIKE 'a%%' AND w = %s");
+    }
+
+    @Test
     void malformedTemplatesAreSyntaxErrors() {
         assertThatThrownBy(() -> Sql.of("{} {0}").format(Sql.identifier("a"), Sql.identifier("b")))
                 .hasMessageContaining("cannot be mixed").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42601");
