@@ -79,7 +79,8 @@ abstract class Exchange {
     final <T> List<T> ownResults(List<T> all) {
         int from = Math.min(prefixResults(), all.size());
         int to = all.size();
-        if (release && failure() == null && to > from) to--; // a failed request makes RELEASE fail too
+        // RELEASE's result is the last once the exchange is done, unless the request failed (then RELEASE failed too)
+        if (release && done && failure() == null && to > from) to--;
         return from == 0 && to == all.size() ? all : all.subList(from, to);
     }
 

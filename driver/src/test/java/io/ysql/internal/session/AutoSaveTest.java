@@ -2,6 +2,7 @@ package io.ysql.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ysql.internal.wire.backend.ReadyForQuery;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,11 @@ class AutoSaveTest {
         q.beginFirst("BEGIN READ ONLY");
         q.autosave("sp", true);
         assertThat(q.prefixResults()).isEqualTo(2);
-        assertThat(q.ownResults(java.util.List.of("begin", "savepoint", "select", "release"))).containsExactly("select");
+        var all = java.util.List.of("begin", "savepoint", "select", "release");
+        assertThat(q.ownResults(all)).as("while running, RELEASE has not answered yet").containsExactly("select", "release");
+        for (int i = 0; i < 3; i++) assertThat(q.ready(new ReadyForQuery((byte) 'T'))).isFalse();
+        assertThat(q.ready(new ReadyForQuery((byte) 'T'))).as("BEGIN, SAVEPOINT, the query and RELEASE").isTrue();
+        assertThat(q.ownResults(all)).containsExactly("select");
         SimpleQuery plain = new SimpleQuery("SELECT 1");
         assertThat(plain.ownResults(java.util.List.of("select"))).containsExactly("select");
     }

@@ -109,6 +109,34 @@ class AutoSaveIT {
     }
 
     @Test
+    void aFailedBatchReportsTheSameCountsWithOrWithoutAutosave() throws SQLException {
+        for (String[] options : new String[][] {{"autosave", "never"}, {"autosave", "always"},
+                {"autosave", "always", "cleanupSavepoints", "true"}}) {
+            try (Connection conn = connect(options)) {
+                conn.setAutoCommit(false);
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + TABLE + " VALUES (?)")) {
+                    for (int id : new int[] {1, 2, 2, 3}) {
+                        ps.setInt(1, id);
+                        ps.addBatch();
+                    }
+                    java.sql.BatchUpdateException e = TestServer.thrown(java.sql.BatchUpdateException.class, ps::executeBatch);
+                    assertThat(e.getUpdateCounts()).as(String.join(" ", options)).containsExactly(1, 1);
+                }
+                conn.rollback();
+                try (Statement st = conn.createStatement()) {
+                    java.sql.BatchUpdateException e = TestServer.thrown(java.sql.BatchUpdateException.class, () -> {
+                        st.addBatch("INSERT INTO " + TABLE + " VALUES (10)");
+                        st.addBatch("INSERT INTO " + TABLE + " VALUES (10)");
+                        st.executeBatch();
+                    });
+                    assertThat(e.getUpdateCounts()).as(String.join(" ", options)).containsExactly(1);
+                }
+                conn.rollback();
+            }
+        }
+    }
+
+    @Test
     void neverLeavesTheTransactionAborted() throws SQLException {
         try (Connection conn = connect("autosave", "never")) {
             conn.setAutoCommit(false);
