@@ -80,7 +80,7 @@ class ConnectionSurfaceIT {
         assertThat(dsn).containsEntry("user", TestServer.cluster().superuser())
                 .containsEntry("port", String.valueOf(TestServer.cluster().port()))
                 .doesNotContainKey("password");
-        assertThat(dsn.values()).doesNotContain(TestServer.cluster().superuserPassword());
+        assertThat(dsn.keySet()).noneMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("password"));
 
         assertThat(c.closed()).isFalse();
         c.close();
