@@ -5,6 +5,7 @@
 module io.ysql {
     requires transitive java.sql;
     requires java.logging;
+    requires java.naming;
     requires java.xml;
 
     exports io.ysql;

@@ -13,6 +13,7 @@ import io.ysql.internal.connect.Connector;
 import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
+import io.ysql.internal.jdbc.TransactionCharacteristics;
 import io.ysql.internal.session.Session;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -113,7 +114,10 @@ public final class Ysql {
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
-        return new JdbcConnection(session, codecs, catalog, config.dbname(), info,
+        JdbcConnection conn = new JdbcConnection(session, codecs, catalog, config.dbname(), info,
                 c -> new SessionCursor(c, c.session(), codecs, catalog));
+        TransactionCharacteristics.configure(conn, config);
+        conn.cursorApiSettings().dsnParameters(config);
+        return conn;
     }
 }

@@ -2,9 +2,13 @@ package io.ysql;
 
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
+import io.ysql.errors.Errors;
+import io.ysql.errors.ProgrammingError;
+import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,4 +92,120 @@ public interface YsqlConnection extends Connection {
     default <T> T retrying(SQLFunction<? super YsqlConnection, T> work) throws SQLException {
         return Transactions.retrying(this, RetryPolicy.DEFAULT, work);
     }
+
+    // ---- the cursor API's connection surface (psycopg2's names) -------------------------------
+
+    /** This driver's connection under this one (itself, or the connection behind a pooled handle). */
+    private JdbcConnection own() throws SQLException {
+        try {
+            return unwrap(JdbcConnection.class);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+    }
+
+    /** Runs {@code call}, raising its failure as the cursor API's exception for its SQLSTATE. */
+    private static <T> T psycopg(SQLFunction<Void, T> call) throws SQLException {
+        try {
+            return call.apply(null);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+    }
+
+    /** The isolation level of the session's next transactions (psycopg2's {@code isolation_level}). */
+    default IsolationLevel isolationLevel() throws SQLException {
+        return psycopg(v -> own().cursorApiSettings().isolationLevel());
+    }
+
+    /**
+     * Sets the isolation level of the session's transactions, {@link IsolationLevel#DEFAULT} for the
+     * server's default. {@code ProgrammingError} inside a transaction.
+     */
+    default void isolationLevel(IsolationLevel level) throws SQLException {
+        psycopg(v -> { own().cursorApiSettings().isolationLevel(level); return null; });
+    }
+
+    /** Whether the session's transactions are read-only, or null for the server's default. */
+    default Boolean readonly() throws SQLException { return own().cursorApiSettings().readonly(); }
+
+    /** Makes the session's transactions read-only (true), read-write (false) or the server's default (null). */
+    default void readonly(Boolean on) throws SQLException {
+        psycopg(v -> { own().cursorApiSettings().readonly(on); return null; });
+    }
+
+    /** Whether the session's serializable read-only transactions are deferrable, or null for the default. */
+    default Boolean deferrable() throws SQLException { return own().cursorApiSettings().deferrable(); }
+
+    /** Makes the session's transactions deferrable (true), not (false) or the server's default (null). */
+    default void deferrable(Boolean on) throws SQLException {
+        psycopg(v -> { own().cursorApiSettings().deferrable(on); return null; });
+    }
+
+    /**
+     * psycopg2's {@code set_session}: sets any of the isolation level, read-only, deferrable and
+     * autocommit at once; a null argument leaves that one unchanged. {@code ProgrammingError}
+     * inside a transaction.
+     */
+    default void setSession(IsolationLevel level, Boolean readonly, Boolean deferrable, Boolean autocommit)
+            throws SQLException {
+        psycopg(v -> { own().cursorApiSettings().setSession(level, readonly, deferrable, autocommit); return null; });
+    }
+
+    /** The server version, backend, parameters, transaction status and where the session is connected. */
+    default SessionInfo info() throws SQLException { return psycopg(v -> own().cursorApiSettings().info()); }
+
+    /** The client encoding, as the server reports it ({@code UTF8}). */
+    default String encoding() throws SQLException { return serverParameters().get("client_encoding"); }
+
+    /** The connection parameters in effect, as option name → value, without the password. */
+    default Map<String, String> getDsnParameters() throws SQLException {
+        return own().cursorApiSettings().dsnParameters();
+    }
+
+    /** Whether the connection is closed (psycopg2's {@code closed}). */
+    default boolean closed() throws SQLException { return isClosed(); }
+
+    /** An XA transaction id for {@link #tpcBegin(TransactionId)} (psycopg2's {@code xid}). */
+    default TransactionId xid(int formatId, String gtrid, String bqual) throws SQLException {
+        try {
+            return TransactionId.of(formatId, gtrid, bqual);
+        } catch (IllegalArgumentException e) {
+            throw new ProgrammingError(e.getMessage(), SqlState.INVALID_PARAMETER_VALUE, null, e);
+        }
+    }
+
+    /**
+     * Starts a two-phase transaction with this id: statements run from now on belong to it until
+     * {@link #tpcPrepare()} and {@link #tpcCommit()} or {@link #tpcRollback()}. Needs autocommit off
+     * and no transaction in progress ({@code ProgrammingError} otherwise).
+     */
+    default void tpcBegin(TransactionId xid) throws SQLException { psycopg(v -> { own().twoPhase().begin(xid); return null; }); }
+
+    /** {@link #tpcBegin(TransactionId)} with a plain gid, used on the server as it is. */
+    default void tpcBegin(String gid) throws SQLException {
+        tpcBegin(gid == null ? null : new TransactionId(null, gid, null, null, null, null));
+    }
+
+    /** Prepares the two-phase transaction ({@code PREPARE TRANSACTION}); it survives this connection. */
+    default void tpcPrepare() throws SQLException { psycopg(v -> { own().twoPhase().prepare(); return null; }); }
+
+    /** Commits the two-phase transaction: {@code COMMIT PREPARED}, or one-phase when it was not prepared. */
+    default void tpcCommit() throws SQLException { tpcCommit(null); }
+
+    /** Commits the prepared transaction {@code xid} (recovery), outside any transaction; null as {@link #tpcCommit()}. */
+    default void tpcCommit(TransactionId xid) throws SQLException {
+        psycopg(v -> { own().twoPhase().commit(xid); return null; });
+    }
+
+    /** Rolls the two-phase transaction back: {@code ROLLBACK PREPARED}, or a plain rollback when not prepared. */
+    default void tpcRollback() throws SQLException { tpcRollback(null); }
+
+    /** Rolls the prepared transaction {@code xid} back (recovery); null as {@link #tpcRollback()}. */
+    default void tpcRollback(TransactionId xid) throws SQLException {
+        psycopg(v -> { own().twoPhase().rollback(xid); return null; });
+    }
+
+    /** The prepared transactions of the server, with when, by whom and in which database each was prepared. */
+    default List<TransactionId> tpcRecover() throws SQLException { return psycopg(v -> own().twoPhase().recover()); }
 }

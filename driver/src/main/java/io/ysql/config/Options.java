@@ -309,9 +309,12 @@ public final class Options {
             OptionType.BOOLEAN, "false", "Allow SET client_encoding.");
     public static final ConnectionOption<String> ASSUME_MIN_SERVER_VERSION = pgjdbc("assumeMinServerVersion",
             OptionType.STRING, null, "Assume at least this server version.");
-    public static final ConnectionOption<String> AUTOSAVE = pgjdbc("autosave",
-            OptionType.oneOf("always", "never", "conservative"), "never",
-            "Savepoint before each statement so a failed one does not abort the transaction.");
+    public static final ConnectionOption<String> AUTOSAVE = option("autosave",
+            OptionType.oneOf("always", "never", "conservative")).defaultText("never")
+            .doc("As pgjdbc: always sets a savepoint before each statement inside a transaction block (in the "
+                    + "same write), so that a failed statement is rolled back alone and the transaction goes on; "
+                    + "conservative does so only for cached statements and re-runs one whose plan went stale; "
+                    + "never leaves a failed transaction to the application.").build();
     public static final ConnectionOption<Boolean> BINARY_TRANSFER = pgjdbc("binaryTransfer",
             OptionType.BOOLEAN, "true", "Use the binary format where possible.");
     public static final ConnectionOption<String> BINARY_TRANSFER_DISABLE = pgjdbc("binaryTransferDisable",
@@ -320,8 +323,10 @@ public final class Options {
             OptionType.STRING, null, "Types (OIDs or names) transferred in binary.");
     public static final ConnectionOption<Duration> CANCEL_SIGNAL_TIMEOUT = pgjdbc("cancelSignalTimeout",
             OptionType.SECONDS, "10", "Seconds allowed for sending a cancel request.");
-    public static final ConnectionOption<Boolean> CLEANUP_SAVEPOINTS = pgjdbc("cleanupSavepoints",
-            OptionType.BOOLEAN, "false", "Release autosave savepoints after each statement.");
+    public static final ConnectionOption<Boolean> CLEANUP_SAVEPOINTS = option("cleanupSavepoints",
+            OptionType.BOOLEAN).defaultText("false")
+            .doc("Release each autosave savepoint after its statement (in the same write), so that "
+                    + "savepoints do not pile up on the server in long transactions.").build();
     public static final ConnectionOption<Boolean> CONVERT_BOOLEAN_TO_NUMERIC = pgjdbc("convertBooleanToNumeric",
             OptionType.BOOLEAN, "false", "Let numeric getters read boolean columns as 1/0.");
     public static final ConnectionOption<Integer> DATABASE_METADATA_CACHE_FIELDS = pgjdbc(
@@ -382,11 +387,14 @@ public final class Options {
             "0", "Default statement timeout in seconds.");
     public static final ConnectionOption<Boolean> QUOTE_RETURNING_IDENTIFIERS = pgjdbc(
             "quoteReturningIdentifiers", OptionType.BOOLEAN, "true", "Quote generated-key column names.");
-    public static final ConnectionOption<Boolean> READ_ONLY = pgjdbc("readOnly", OptionType.BOOLEAN, "false",
-            "Start connections read-only.");
-    public static final ConnectionOption<String> READ_ONLY_MODE = pgjdbc("readOnlyMode",
-            OptionType.oneOf("ignore", "transaction", "always"), "transaction",
-            "What setReadOnly(true) does.");
+    public static final ConnectionOption<Boolean> READ_ONLY = option("readOnly", OptionType.BOOLEAN)
+            .defaultText("false").doc("Start connections read-only, as setReadOnly(true) (see readOnlyMode).")
+            .build();
+    public static final ConnectionOption<String> READ_ONLY_MODE = option("readOnlyMode",
+            OptionType.oneOf("ignore", "transaction", "always")).defaultText("transaction")
+            .doc("What setReadOnly(true) does, as pgjdbc: transaction opens autocommit-off transactions with "
+                    + "BEGIN READ ONLY; always also makes the session read-only in autocommit mode; ignore "
+                    + "only remembers the flag.").build();
     public static final ConnectionOption<Integer> RECEIVE_BUFFER_SIZE = pgjdbc("receiveBufferSize",
             OptionType.integer(-1, MAX), "-1", "SO_RCVBUF (-1 = system default).");
     public static final ConnectionOption<Boolean> REWRITE_BATCHED_INSERTS = pgjdbc("reWriteBatchedInserts",

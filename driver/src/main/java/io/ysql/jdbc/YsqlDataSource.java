@@ -22,6 +22,9 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Logger;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
 import javax.sql.DataSource;
 
 /**
@@ -39,7 +42,7 @@ import javax.sql.DataSource;
  * independently of other data sources. The log writer is kept as JDBC requires but the driver
  * logs through {@code System.Logger}. {@link #toString()} never shows a secret.
  */
-public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource, Serializable,
+public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource, Serializable, Referenceable,
         YugabyteClusters.Owner {
     private static final long serialVersionUID = 1L;
 
@@ -202,6 +205,23 @@ public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource,
             return e.getMessage();
         }
         return "connection option \"" + name + "\" is refused";
+    }
+
+    // ------------------------------------------------------------------------ JNDI
+
+    /**
+     * A JNDI reference that {@link YsqlDataSourceFactory} turns back into an equal data source: the
+     * base URL and every option set, each as a string address. Like pgjdbc's, it holds the password
+     * when one was set (the URL may hold one too), since a data source bound in JNDI must be able to
+     * connect; protect the directory accordingly. User codecs are not part of it.
+     */
+    @Override
+    public Reference getReference() {
+        Reference ref = new Reference(getClass().getName(), YsqlDataSourceFactory.class.getName(), null);
+        String base = url;
+        if (base != null) ref.add(new StringRefAddr(YsqlDataSourceFactory.URL, base));
+        options.forEach((name, text) -> ref.add(new StringRefAddr(name, text)));
+        return ref;
     }
 
     // ------------------------------------------------------------------------ CommonDataSource

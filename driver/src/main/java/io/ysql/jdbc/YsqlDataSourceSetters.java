@@ -36,6 +36,21 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code autosave}: As pgjdbc: always sets a savepoint before each statement inside a
+     * transaction block (in the same write), so that a failed statement is rolled back alone and
+     * the transaction goes on; conservative does so only for cached statements and re-runs one
+     * whose plan went stale; never leaves a failed transaction to the application.
+     */
+    public void setAutosave(String value) {
+        set(Options.AUTOSAVE, value);
+    }
+
+    /** The value of option {@code autosave}; see {@link #setAutosave}. */
+    public String getAutosave() {
+        return value(Options.AUTOSAVE);
+    }
+
+    /**
      * Option {@code channel_binding}: SCRAM channel binding to the server certificate
      * (tls-server-end-point): prefer uses SCRAM-SHA-256-PLUS when the connection is encrypted and
      * the server offers it; require refuses every authentication that is not SCRAM-SHA-256-PLUS,
@@ -49,6 +64,19 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code channel_binding}; see {@link #setChannelBinding}. */
     public String getChannelBinding() {
         return value(Options.CHANNEL_BINDING);
+    }
+
+    /**
+     * Option {@code cleanupSavepoints}: Release each autosave savepoint after its statement (in the
+     * same write), so that savepoints do not pile up on the server in long transactions.
+     */
+    public void setCleanupSavepoints(boolean value) {
+        set(Options.CLEANUP_SAVEPOINTS, Boolean.toString(value));
+    }
+
+    /** The value of option {@code cleanupSavepoints}; see {@link #setCleanupSavepoints}. */
+    public boolean isCleanupSavepoints() {
+        return flag(Options.CLEANUP_SAVEPOINTS);
     }
 
     /**
@@ -281,6 +309,33 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code port}; see {@link #setPortNumber}. */
     public int getPortNumber() {
         return firstPort(Options.PORT);
+    }
+
+    /**
+     * Option {@code readOnly}: Start connections read-only, as setReadOnly(true) (see
+     * readOnlyMode).
+     */
+    public void setReadOnly(boolean value) {
+        set(Options.READ_ONLY, Boolean.toString(value));
+    }
+
+    /** The value of option {@code readOnly}; see {@link #setReadOnly}. */
+    public boolean isReadOnly() {
+        return flag(Options.READ_ONLY);
+    }
+
+    /**
+     * Option {@code readOnlyMode}: What setReadOnly(true) does, as pgjdbc: transaction opens
+     * autocommit-off transactions with BEGIN READ ONLY; always also makes the session read-only in
+     * autocommit mode; ignore only remembers the flag.
+     */
+    public void setReadOnlyMode(String value) {
+        set(Options.READ_ONLY_MODE, value);
+    }
+
+    /** The value of option {@code readOnlyMode}; see {@link #setReadOnlyMode}. */
+    public String getReadOnlyMode() {
+        return value(Options.READ_ONLY_MODE);
     }
 
     /**

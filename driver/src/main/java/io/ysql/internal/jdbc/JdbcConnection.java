@@ -69,7 +69,9 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private volatile SQLWarning warnings;
     private final AtomicInteger openBlocks = new AtomicInteger();
     private volatile boolean closed;
-    private volatile boolean readOnly;
+    private final TransactionCharacteristics characteristics;
+    private final TwoPhase twoPhase = new TwoPhase(this);
+    private final CursorApiSettings cursorApiSettings;
     private final ReentrantLock timerLock = new ReentrantLock();
     private ScheduledExecutorService timer;
     private volatile Runnable release = () -> { };
@@ -86,7 +88,21 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         this.catalog = catalog;
         this.info = info;
         this.cursors = cursors;
+        this.characteristics = new TransactionCharacteristics(this);
+        this.cursorApiSettings = new CursorApiSettings(this);
     }
+
+    /** Two-phase commit: the cursor API's {@code tpc*} state and the commands XA shares. */
+    public TwoPhase twoPhase() { return twoPhase; }
+
+    /** The cursor API's session characteristics, info and connection parameters. */
+    public CursorApiSettings cursorApiSettings() { return cursorApiSettings; }
+
+    /** The user the session authenticated as. */
+    String user() { return info.user(); }
+
+    /** Isolation, read-only and deferrable, with pgjdbc's rules. */
+    public TransactionCharacteristics characteristics() { return characteristics; }
 
     public Session session() { return session; }
 
@@ -291,8 +307,10 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public void setAutoCommit(boolean on) throws SQLException {
         checkOpen();
         if (on == session.autoCommit()) return;
+        twoPhase.checkLocalControl("setAutoCommit");
         if (on && session.transactionStatus() != TransactionStatus.IDLE) control("COMMIT");
         session.autoCommit(on);
+        characteristics.autoCommitChanged(on);
     }
 
     @Override public boolean getAutoCommit() throws SQLException { checkOpen(); return session.autoCommit(); }
@@ -300,6 +318,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override
     public void commit() throws SQLException {
         checkOpen();
+        twoPhase.checkLocalControl("commit");
         if (session.autoCommit()) {
             throw SqlExceptions.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "commit() needs autocommit off; call setAutoCommit(false) first");
         }
@@ -314,6 +333,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override
     public void rollback() throws SQLException {
         checkOpen();
+        twoPhase.checkLocalControl("rollback");
         if (session.autoCommit()) {
             throw SqlExceptions.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "rollback() needs autocommit off; call setAutoCommit(false) first");
         }
@@ -323,36 +343,21 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
-        String name = switch (level) {
-            case TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
-            case TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
-            case TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
-            case TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
-            default -> throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "unknown transaction isolation level " + level);
-        };
-        control("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + name);
+        characteristics.setIsolation(level);
     }
 
     @Override
     public int getTransactionIsolation() throws SQLException {
-        String level = show("transaction_isolation");
-        return switch (level) {
-            case "read uncommitted" -> TRANSACTION_READ_UNCOMMITTED;
-            case "repeatable read" -> TRANSACTION_REPEATABLE_READ;
-            case "serializable" -> TRANSACTION_SERIALIZABLE;
-            default -> TRANSACTION_READ_COMMITTED;
-        };
+        return TransactionCharacteristics.isolationLevel(show("transaction_isolation"));
     }
 
     @Override
     public void setReadOnly(boolean ro) throws SQLException {
         checkOpen();
-        if (ro == readOnly) return;
-        control("SET SESSION CHARACTERISTICS AS TRANSACTION " + (ro ? "READ ONLY" : "READ WRITE"));
-        readOnly = ro;
+        characteristics.setReadOnly(ro);
     }
 
-    @Override public boolean isReadOnly() throws SQLException { checkOpen(); return readOnly; }
+    @Override public boolean isReadOnly() throws SQLException { checkOpen(); return characteristics.isReadOnly(); }
 
     /** Runs a session or transaction-control statement; its notices become connection warnings. */
     List<QueryResult> control(String sql) throws SQLException {

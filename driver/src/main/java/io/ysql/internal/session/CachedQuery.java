@@ -15,7 +15,6 @@ import io.ysql.internal.wire.frontend.CopyFail;
 import io.ysql.internal.wire.frontend.Describe;
 import io.ysql.internal.wire.frontend.Execute;
 import io.ysql.internal.wire.frontend.Parse;
-import io.ysql.internal.wire.frontend.Query;
 import io.ysql.internal.wire.frontend.Sync;
 import java.sql.SQLException;
 
@@ -43,26 +42,30 @@ final class CachedQuery extends Exchange {
     @Override
     void write(MessageWriter out) {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
-        if (beginsTransaction()) out.add(new Query("BEGIN"));
+        writePrefix(out);
         plan = cache.plan(sql, bindings.typeOids());
         if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
         out.add(new Bind("", plan.name(), bindings.formats(), bindings.values(), plan.formats()));
         if (plan.kind() == StatementCache.Kind.UNNAMED) {
             out.add(Describe.portal(""));
-        } else if (!beginsTransaction()) {
-            collector.expect(plan.description()); // with BEGIN first, set once BEGIN's result is in (see handle)
+        } else if (prefixResults() == 0) {
+            collector.expect(plan.description()); // after a prefix, set once its results are in (see handle)
         }
         out.add(new Execute("", maxRows));
         out.add(Sync.INSTANCE);
+        writeSuffix(out);
     }
+
+    @Override boolean takesAutosave() { return true; }
 
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete) return;
-        boolean awaitingBegin = beginsTransaction() && collector.results().isEmpty();
+        boolean awaitingPrefix = collector.results().size() < prefixResults();
         if (collector.accept(m)) {
-            if (awaitingBegin && !collector.results().isEmpty() && plan.kind() != StatementCache.Kind.UNNAMED) {
-                collector.expect(plan.description()); // BEGIN is done: the cached statement's rows come next
+            if (awaitingPrefix && collector.results().size() == prefixResults()
+                    && plan.kind() != StatementCache.Kind.UNNAMED) {
+                collector.expect(plan.description()); // the prefix is done: the cached statement's rows come next
             }
             return;
         }
@@ -77,7 +80,7 @@ final class CachedQuery extends Exchange {
 
     /** The result of the execution (after a successful run). */
     QueryResult result() {
-        var all = collector.results();
+        var all = ownResults(collector.results());
         return all.get(all.size() - 1);
     }
 

@@ -5,6 +5,7 @@ import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.FrontendMessage;
 import io.ysql.internal.wire.backend.ReadyForQuery;
+import io.ysql.internal.wire.frontend.Query;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ abstract class Exchange {
     private List<ServerError> notices = List.of();
     private ReadyForQuery ready;
     private FrontendMessage reply;
-    private boolean begin;
+    private String begin;
+    private String savepoint;
+    private boolean release;
     private boolean mayBegin = true;
     private int readies;
 
@@ -32,9 +35,54 @@ abstract class Exchange {
      * Asks the exchange to open a transaction block first (autocommit off): it then writes a
      * {@code BEGIN} query ahead of its request and expects one more ReadyForQuery.
      */
-    final void beginFirst() { begin = true; }
+    final void beginFirst() { beginFirst("BEGIN"); }
 
-    final boolean beginsTransaction() { return begin; }
+    /** As {@link #beginFirst()}, with the given {@code BEGIN} text ({@code BEGIN READ ONLY} …). */
+    final void beginFirst(String sql) { begin = sql; }
+
+    final boolean beginsTransaction() { return begin != null; }
+
+    /**
+     * Whether the exchange writes its prefix with {@link #writePrefix} and trims its results with
+     * {@link #ownResults}, so the session may ask it for an automatic savepoint.
+     */
+    boolean takesAutosave() { return false; }
+
+    /**
+     * Asks the exchange to run {@code SAVEPOINT name} before its request (after any BEGIN) and,
+     * with {@code release}, {@code RELEASE SAVEPOINT name} after it, each as a query of its own in
+     * the same write.
+     */
+    final void autosave(String name, boolean release) {
+        this.savepoint = name;
+        this.release = release;
+    }
+
+    /** The automatic savepoint set before the request, or null. */
+    final String autosavepoint() { return savepoint; }
+
+    /** Writes BEGIN and SAVEPOINT, as asked, ahead of the request. */
+    final void writePrefix(MessageWriter out) {
+        if (begin != null) out.add(new Query(begin));
+        if (savepoint != null) out.add(new Query("SAVEPOINT " + savepoint));
+    }
+
+    /** Writes RELEASE SAVEPOINT, as asked, after the request. */
+    final void writeSuffix(MessageWriter out) {
+        if (release) out.add(new Query("RELEASE SAVEPOINT " + savepoint));
+    }
+
+    /** How many results the prefix adds before the request's own. */
+    final int prefixResults() { return (begin != null ? 1 : 0) + (savepoint != null ? 1 : 0); }
+
+    /** The request's own results out of all the exchange collected: without prefix and suffix. */
+    final <T> List<T> ownResults(List<T> all) {
+        int from = Math.min(prefixResults(), all.size());
+        int to = all.size();
+        // RELEASE's result is the last once the exchange is done, unless the request failed (then RELEASE failed too)
+        if (release && done && failure() == null && to > from) to--;
+        return from == 0 && to == all.size() ? all : all.subList(from, to);
+    }
 
     /** Transaction control and pings never open a transaction block of their own. */
     final Exchange neverBegin() {
@@ -47,7 +95,7 @@ abstract class Exchange {
     /** Counts a ReadyForQuery; true when it was the exchange's last. */
     final boolean ready(ReadyForQuery rfq) {
         readies++;
-        if (readies < (begin ? 2 : 1)) return false;
+        if (readies < 1 + (begin != null ? 1 : 0) + (savepoint != null ? 1 : 0) + (release ? 1 : 0)) return false;
         finish(rfq);
         return true;
     }

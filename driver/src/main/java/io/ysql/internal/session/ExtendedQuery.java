@@ -13,7 +13,6 @@ import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.CopyFail;
 import io.ysql.internal.wire.frontend.Execute;
 import io.ysql.internal.wire.frontend.Parse;
-import io.ysql.internal.wire.frontend.Query;
 import io.ysql.internal.wire.frontend.Sync;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -38,7 +37,7 @@ final class ExtendedQuery extends Exchange {
 
     @Override
     void write(MessageWriter out) {
-        if (beginsTransaction()) out.add(new Query("BEGIN"));
+        writePrefix(out);
         int[] parsedTypes = null;
         for (int i = 0; i < executions.size(); i++) {
             Bindings b = executions.get(i);
@@ -50,7 +49,10 @@ final class ExtendedQuery extends Exchange {
             out.add(new Execute("", 0));
         }
         out.add(Sync.INSTANCE);
+        writeSuffix(out);
     }
+
+    @Override boolean takesAutosave() { return true; }
 
     @Override
     void handle(BackendMessage m) throws SQLException {
@@ -69,8 +71,7 @@ final class ExtendedQuery extends Exchange {
 
     /** Results of the executions that completed, in order. */
     List<QueryResult> results() {
-        List<QueryResult> all = collector.results();
-        return beginsTransaction() && !all.isEmpty() ? all.subList(1, all.size()) : all;
+        return ownResults(collector.results());
     }
 
     /** Index of the execution that failed, or -1. */

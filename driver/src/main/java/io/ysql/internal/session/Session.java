@@ -60,6 +60,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean autoCommit = true;
     private volatile boolean beginInFlight;
+    private volatile String begin = "BEGIN";
+    private volatile AutoSave autoSave = AutoSave.NEVER;
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -165,6 +167,17 @@ public final class Session implements AutoCloseable {
 
     public boolean autoCommit() { return autoCommit; }
 
+    /**
+     * The statement that opens the transaction blocks of autocommit-off mode: {@code BEGIN}, or
+     * {@code BEGIN READ ONLY} and the like for transaction characteristics of the next blocks.
+     */
+    public void beginWith(String sql) { begin = sql; }
+
+    /** The automatic savepoint policy ({@code autosave}, {@code cleanupSavepoints}). */
+    public void autoSave(AutoSave policy) { autoSave = policy == null ? AutoSave.NEVER : policy; }
+
+    public AutoSave autoSave() { return autoSave; }
+
     public BackendKey backendKey() { return backendKey; }
 
     /** How the server authenticated this session: trust, password, md5, SCRAM-SHA-256 or SCRAM-SHA-256-PLUS. */
@@ -238,7 +251,22 @@ public final class Session implements AutoCloseable {
     private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
         submit(e, 0);
         await(e, 0);
+        if (e.autosavepoint() != null && e.failure() != null && status == TransactionStatus.FAILED && !isClosed()
+                && autoSave.restoresAfter(e.failure())) {
+            restoreAutosave(e);
+        }
         if (notices != null && !e.notices().isEmpty()) e.notices().forEach(notices);
+    }
+
+    /** Rolls back to the automatic savepoint set before {@code e}, which failed; the transaction goes on. */
+    private void restoreAutosave(Exchange e) throws SQLException {
+        String sp = e.autosavepoint();
+        SimpleQuery r = new SimpleQuery("ROLLBACK TO SAVEPOINT " + sp
+                + (autoSave.cleanup() ? "; RELEASE SAVEPOINT " + sp : ""));
+        r.neverBegin();
+        submit(r, 0);
+        await(r, 0);
+        if (r.failure() != null) e.failure().addSuppressed(r.failure());
     }
 
     /**
@@ -251,8 +279,12 @@ public final class Session implements AutoCloseable {
         try {
             checkOpen();
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
-                e.beginFirst();
+                e.beginFirst(begin);
                 beginInFlight = true;
+            }
+            if (e.mayBegin() && (e.beginsTransaction() || beginInFlight || status == TransactionStatus.IN_TRANSACTION)
+                    && autoSave.applies(e)) {
+                e.autosave(AutoSave.SAVEPOINT, autoSave.cleanup());
             }
             try {
                 e.write(writer);

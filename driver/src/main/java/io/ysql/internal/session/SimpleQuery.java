@@ -29,9 +29,14 @@ final class SimpleQuery extends Exchange {
 
     @Override
     void write(MessageWriter out) {
-        if (beginsTransaction()) out.add(new Query("BEGIN"));
+        writePrefix(out);
         out.add(new Query(sql));
+        writeSuffix(out);
     }
+
+    /** Transaction control is never wrapped in an automatic savepoint: it would release or undo it. */
+    @Override
+    boolean takesAutosave() { return !AutoSave.isTransactionControl(sql); }
 
     @Override
     void handle(BackendMessage m) throws SQLException {
@@ -70,7 +75,6 @@ final class SimpleQuery extends Exchange {
     }
 
     private List<QueryResult> completed() {
-        List<QueryResult> all = collector.results();
-        return beginsTransaction() && !all.isEmpty() ? all.subList(1, all.size()) : all;
+        return ownResults(collector.results());
     }
 }

@@ -2,6 +2,7 @@ package io.ysql.internal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ysql.YsqlConnection;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -216,13 +217,113 @@ class TransactionsIT {
     }
 
     @Test
-    void readOnlyRefusesWrites() throws SQLException {
+    void readOnlyInTransactionModeAppliesToTransactionsOnly() throws SQLException {
         conn.setReadOnly(true);
         assertThat(conn.isReadOnly()).isTrue();
-        SQLException e = TestServer.thrown(SQLException.class, () -> insert(conn, 1));
+        insert(conn, 1); // autocommit: readOnlyMode=transaction leaves single statements alone, as pgjdbc
+        conn.setAutoCommit(false);
+        SQLException e = TestServer.thrown(SQLException.class, () -> insert(conn, 2));
         assertThat(e.getSQLState()).isEqualTo("25006");
+        conn.rollback();
         conn.setReadOnly(false);
+        insert(conn, 2);
+        conn.commit();
+        assertThat(ids(observer)).containsExactly(1, 2);
+    }
+
+    @Test
+    void readOnlyModeAlwaysAlsoCoversAutocommit() throws SQLException {
+        try (Connection always = AutoSaveIT.connect("readOnlyMode", "always", "readOnly", "true")) {
+            assertThat(always.isReadOnly()).isTrue();
+            assertThat(TestServer.thrown(SQLException.class, () -> insert(always, 1)).getSQLState()).isEqualTo("25006");
+            always.setAutoCommit(false);
+            assertThat(TestServer.thrown(SQLException.class, () -> insert(always, 1)).getSQLState()).isEqualTo("25006");
+            always.rollback();
+            always.setAutoCommit(true);
+            assertThat(TestServer.thrown(SQLException.class, () -> insert(always, 1)).getSQLState()).isEqualTo("25006");
+            always.setReadOnly(false);
+            insert(always, 1);
+        }
+        try (Connection ignore = AutoSaveIT.connect("readOnlyMode", "ignore")) {
+            ignore.setReadOnly(true);
+            assertThat(ignore.isReadOnly()).isTrue();
+            ignore.setAutoCommit(false);
+            insert(ignore, 2);
+            ignore.commit();
+        }
+        assertThat(ids(observer)).containsExactly(1, 2);
+    }
+
+    @Test
+    void characteristicsCannotChangeInsideATransaction() throws SQLException {
+        conn.setAutoCommit(false);
         insert(conn, 1);
-        assertThat(ids(observer)).containsExactly(1);
+        SQLException iso = TestServer.thrown(SQLException.class,
+                () -> conn.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
+        assertThat(iso.getSQLState()).isEqualTo("25001");
+        assertThat(TestServer.thrown(SQLException.class, () -> conn.setReadOnly(true)).getSQLState()).isEqualTo("25001");
+        conn.commit();
+        conn.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        conn.setReadOnly(true);
+    }
+
+    @Test
+    void everyIsolationLevelIsAccepted() throws SQLException {
+        for (int level : new int[] {Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED,
+                Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE}) {
+            conn.setTransactionIsolation(level);
+            // the server decides what a level means (YugabyteDB runs READ UNCOMMITTED as READ COMMITTED)
+            assertThat(conn.getTransactionIsolation()).isEqualTo(level);
+        }
+        assertThat(TestServer.thrown(SQLException.class, () -> conn.setTransactionIsolation(3)).getSQLState())
+                .isEqualTo("22023");
+    }
+
+    @Test
+    void deferrableIsASessionCharacteristic() throws SQLException {
+        YsqlConnection y = conn.unwrap(YsqlConnection.class);
+        y.deferrable(true);
+        assertThat(y.deferrable()).isTrue();
+        conn.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        conn.setReadOnly(true);
+        conn.setAutoCommit(false);
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT current_setting('transaction_deferrable'), current_setting('transaction_read_only')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("on");
+            assertThat(rs.getString(2)).isEqualTo("on");
+        }
+        conn.commit();
+    }
+
+    @Test
+    void updateCountsForEveryCommandTag() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            assertThat(st.executeLargeUpdate("INSERT INTO " + TABLE + " SELECT g, 'x' FROM generate_series(1, 5) g"))
+                    .isEqualTo(5L);
+            assertThat(st.executeUpdate("UPDATE " + TABLE + " SET label = 'y' WHERE id <= 3")).isEqualTo(3);
+            assertThat(st.execute("SELECT 1; DELETE FROM " + TABLE + " WHERE id = 5; CREATE TEMP TABLE t_counts (a int)"))
+                    .isTrue();
+            assertThat(st.getLargeUpdateCount()).isEqualTo(-1L);
+            assertThat(st.getMoreResults()).isFalse();
+            assertThat(st.getLargeUpdateCount()).isEqualTo(1L);
+            assertThat(st.getMoreResults()).isFalse();
+            assertThat(st.getUpdateCount()).isZero();
+            assertThat(st.getMoreResults()).isFalse();
+            assertThat(st.getUpdateCount()).isEqualTo(-1);
+            if (TestServer.cluster().majorVersion() >= 15) {
+                assertThat(st.executeUpdate("MERGE INTO " + TABLE + " t USING (VALUES (1), (9)) v(id) ON t.id = v.id "
+                        + "WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (v.id, 'm')")).isEqualTo(2);
+            }
+            conn.setAutoCommit(false);
+            st.execute("DECLARE c CURSOR FOR SELECT id FROM " + TABLE);
+            assertThat(st.executeUpdate("MOVE 2 IN c")).isEqualTo(2);
+            assertThat(st.execute("FETCH ALL FROM c")).isTrue();
+            conn.commit();
+            st.addBatch("INSERT INTO " + TABLE + " VALUES (100, 'b')");
+            st.addBatch("DELETE FROM " + TABLE + " WHERE id >= 100");
+            assertThat(st.executeLargeBatch()).containsExactly(1L, 1L);
+            conn.commit();
+        }
     }
 }
