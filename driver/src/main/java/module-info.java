@@ -6,6 +6,7 @@ module io.ysql {
     requires transitive java.sql;
     requires java.logging;
     requires java.xml;
+    requires jdk.net;
 
     exports io.ysql;
     exports io.ysql.jdbc;

@@ -109,6 +109,7 @@ public final class Ysql {
     }
 
     private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {
+        session.configure(config);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         TypeCatalog catalog = TypeCatalog.of(session, List.of());

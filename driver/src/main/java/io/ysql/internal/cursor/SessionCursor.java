@@ -45,6 +45,7 @@ public final class SessionCursor implements Cursor {
     private int itersize = 2000;
     private String query;
     private boolean closed;
+    private volatile Thread running;
 
     public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
@@ -101,7 +102,13 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         if (batch.isEmpty()) return this;
-        BatchOutcome outcome = session.executeBatch(parsed.sql(), batch, null);
+        BatchOutcome outcome;
+        running = Thread.currentThread();
+        try {
+            outcome = session.executeBatch(parsed.sql(), batch, null);
+        } finally {
+            running = null;
+        }
         if (!outcome.succeeded()) throw outcome.failure();
         long total = 0;
         boolean known = false;
@@ -183,11 +190,16 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         QueryResult r;
-        if (parsed.multipleStatements() && bindings.size() == 0) {
-            List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
-            r = all.isEmpty() ? null : all.get(all.size() - 1);
-        } else {
-            r = session.execute(parsed.sql(), bindings, 0, null);
+        running = Thread.currentThread();
+        try {
+            if (parsed.multipleStatements() && bindings.size() == 0) {
+                List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
+                r = all.isEmpty() ? null : all.get(all.size() - 1);
+            } else {
+                r = session.execute(parsed.sql(), bindings, 0, null);
+            }
+        } finally {
+            running = null;
         }
         if (r != null) catalog.learn(r);
         result = r;
@@ -265,6 +277,18 @@ public final class SessionCursor implements Cursor {
                     + rows.size() + " row(s)");
         }
         next = (int) target;
+    }
+
+    /** Cancels the statement this cursor runs, if it still runs; see {@link Session#cancel(Thread)}. */
+    @Override
+    public void cancel() throws SQLException {
+        Thread t = running;
+        if (t == null) return;
+        try {
+            session.cancel(t);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
     }
 
     @Override public String query() { return query; }

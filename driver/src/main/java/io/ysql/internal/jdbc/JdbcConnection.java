@@ -3,6 +3,7 @@ package io.ysql.internal.jdbc;
 import io.ysql.ClusterInfo;
 import io.ysql.ConnectionInfo;
 import io.ysql.Cursor;
+import io.ysql.Notification;
 import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
@@ -49,6 +50,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -74,6 +76,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private ScheduledExecutorService timer;
     private volatile Runnable release = () -> { };
     private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
+    private final ConnectionNotifications notifications;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -86,6 +89,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         this.catalog = catalog;
         this.info = info;
         this.cursors = cursors;
+        this.notifications = new ConnectionNotifications(session);
+        session.idleNotices(this::addWarning);
     }
 
     public Session session() { return session; }
@@ -179,6 +184,49 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                 tls.peerIssuer(), session.authMethod());
     }
 
+    // ---- notifications, notices, cancel, network timeout ------------------------------------
+
+    @Override
+    public Notification[] getNotifications(int timeoutMillis) throws SQLException {
+        checkOpen();
+        return notifications.get(timeoutMillis);
+    }
+
+    @Override
+    public void addNotificationListener(Consumer<Notification> listener) throws SQLException {
+        checkOpen();
+        notifications.add(listener);
+    }
+
+    @Override public void removeNotificationListener(Consumer<Notification> listener) { notifications.remove(listener); }
+
+    @Override
+    public void setNoticeHandler(Consumer<ServerError> handler) throws SQLException {
+        checkOpen();
+        session.noticeHandler(handler);
+    }
+
+    @Override public List<ServerError> notices() { return session.recentNotices(); }
+
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        session.cancel((Thread) null);
+    }
+
+    /** The executor is not needed: a read that outlives the timeout closes the connection itself. */
+    @Override
+    public void setNetworkTimeout(Executor executor, int millis) throws SQLException {
+        super.setNetworkTimeout(executor, millis);
+        session.networkTimeout(Duration.ofMillis(millis));
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return (int) Math.min(Integer.MAX_VALUE, session.networkTimeout().toMillis());
+    }
+
     // ---- statements ------------------------------------------------------------------------
 
     @Override
@@ -269,7 +317,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     void forget(Statement s) { statements.remove(s); }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
-    QueryTimer startTimer(Duration timeout) {
+    QueryTimer startTimer(Duration timeout, Thread owner) {
         timerLock.lock();
         try {
             if (timer == null) {
@@ -279,7 +327,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                     return t;
                 });
             }
-            return new QueryTimer(session, timer, timeout);
+            return new QueryTimer(session, timer, timeout, owner);
         } finally {
             timerLock.unlock();
         }

@@ -38,6 +38,7 @@ class JdbcStatement implements Statement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
+    private volatile Thread running;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -140,9 +141,14 @@ class JdbcStatement implements Statement {
      * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
      */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        if (queryTimeout == 0) return call.run();
-        try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout))) {
-            return call.run();
+        running = Thread.currentThread();
+        try {
+            if (queryTimeout == 0) return call.run();
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), running)) {
+                return call.run();
+            }
+        } finally {
+            running = null;
         }
     }
 
@@ -345,7 +351,8 @@ class JdbcStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        session.cancel(Duration.ofSeconds(10));
+        Thread t = running;
+        if (t != null) session.cancel(t);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------

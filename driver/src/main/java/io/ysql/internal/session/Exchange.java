@@ -24,6 +24,7 @@ abstract class Exchange {
     private boolean begin;
     private boolean mayBegin = true;
     private int readies;
+    private volatile Thread submitter;
 
     /** Encodes the request. Called once, under the session's write permit. */
     abstract void write(MessageWriter out);
@@ -43,6 +44,11 @@ abstract class Exchange {
     }
 
     final boolean mayBegin() { return mayBegin; }
+
+    /** The thread that submitted the request: a cancel for that thread's statement targets it. */
+    final void submitter(Thread t) { submitter = t; }
+
+    final Thread submitter() { return submitter; }
 
     /** Counts a ReadyForQuery; true when it was the exchange's last. */
     final boolean ready(ReadyForQuery rfq) {

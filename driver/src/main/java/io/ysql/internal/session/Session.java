@@ -1,5 +1,7 @@
 package io.ysql.internal.session;
 
+import io.ysql.config.ConnectionConfig;
+import io.ysql.config.Options;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,11 +41,17 @@ import java.util.function.IntPredicate;
  * whichever waiting thread holds the read lock, so one thread may complete another's exchange.
  * A request too large to be sure to fit the socket buffers is written by a short-lived writer
  * thread while the caller reads, so a big batch can never deadlock against a server that is
- * blocked writing its answers. Type-agnostic: parameters arrive encoded and rows leave as bytes.
+ * blocked writing its answers. A thread waiting for notifications reads while no request is in
+ * flight ({@link #awaitNotification}); what it reads is routed like any other read, so the answer
+ * to a request written meanwhile still reaches that request. A read that waits longer than the
+ * network timeout for an answer closes the session with 08006. Type-agnostic: parameters arrive
+ * encoded and rows leave as bytes.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
     static final int INLINE_WRITE_LIMIT = 128 * 1024;
+    /** How long a thread waits for the read lock before looking again whether its request is complete. */
+    private static final long LOCK_SLICE_NANOS = 20_000_000;
 
     private final Transport transport;
     private final MessageReader reader;
@@ -54,7 +63,11 @@ public final class Session implements AutoCloseable {
     private final BackendKey backendKey;
     private final String authMethod;
     private final StatementCache statements;
-    private final Queue<Notification> notifications = new ConcurrentLinkedQueue<>();
+    private final NotificationQueue notifications = new NotificationQueue();
+    private final Notices notices = new Notices();
+    private final CancelGate cancels = new CancelGate();
+    private volatile Duration networkTimeout = Duration.ZERO;
+    private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile TransactionStatus status;
     private volatile SQLException broken;
     private volatile boolean closed;
@@ -77,6 +90,23 @@ public final class Session implements AutoCloseable {
     /** Opens a session over a connected transport: startup, authentication, ready. */
     public static Session open(Transport transport, StartupRequest request) throws SQLException {
         return new Startup(transport, request).run();
+    }
+
+    /**
+     * Applies the options that act on an open session: socket_timeout, cancelSignalTimeout,
+     * notification_queue_size and the TCP keep-alives (tcp_user_timeout has no Java equivalent).
+     */
+    public void configure(ConnectionConfig config) throws SQLException {
+        networkTimeout = config.get(Options.SOCKET_TIMEOUT);
+        Duration cancel = config.get(Options.CANCEL_SIGNAL_TIMEOUT);
+        cancelTimeout = cancel.isZero() ? Duration.ofSeconds(10) : cancel;
+        notifications.capacity(config.get(Options.NOTIFICATION_QUEUE_SIZE));
+        transport.keepalives(config.get(Options.KEEPALIVES), config.get(Options.KEEPALIVES_IDLE),
+                config.get(Options.KEEPALIVES_INTERVAL), config.get(Options.KEEPALIVES_COUNT));
+        if (config.isSet(Options.TCP_USER_TIMEOUT)) {
+            System.getLogger("io.ysql.internal.session").log(System.Logger.Level.DEBUG,
+                    "tcp_user_timeout is not applied: the Java runtime has no socket option for TCP_USER_TIMEOUT");
+        }
     }
 
     // ---- public operations -------------------------------------------------------------------
@@ -176,16 +206,98 @@ public final class Session implements AutoCloseable {
     /** Notifications received so far and not yet taken. */
     public Notification pollNotification() { return notifications.poll(); }
 
+    /** Takes every notification received and not yet taken, oldest first. */
+    public List<Notification> drainNotifications() { return notifications.drain(); }
+
+    /** How many notifications are kept for takers; when full, the oldest is dropped with a WARNING. */
+    public void notificationCapacity(int capacity) { notifications.capacity(capacity); }
+
+    /** Called with every notice, on the thread that read it; null for none. */
+    public void noticeHandler(Consumer<ServerError> handler) { notices.handler(handler); }
+
+    /** Receives the notices that arrive while no request is in flight (the connection's warnings). */
+    public void idleNotices(Consumer<ServerError> sink) { notices.idleSink(sink); }
+
+    /** The last 50 notices received, oldest first. */
+    public List<ServerError> recentNotices() { return notices.recent(); }
+
+    /** How long a read may wait for the server's answer before the session is closed; zero waits forever. */
+    public void networkTimeout(Duration timeout) { networkTimeout = timeout; }
+
+    public Duration networkTimeout() { return networkTimeout; }
+
     public boolean isClosed() { return closed || broken != null; }
 
     /** Asks the server, on a connection of its own, to cancel what this session is running. */
     public void cancel(Duration timeout) throws SQLException {
+        cancel(null, timeout);
+    }
+
+    /**
+     * Asks the server, on a connection of its own made the way this one was (same address, same
+     * TLS), to cancel the request {@code owner} submitted, or any request when {@code owner} is
+     * null; nothing is sent when no such request is in flight. Returns once the server closed the
+     * cancel connection, at most cancelSignalTimeout later; no request is written meanwhile, so the
+     * cancel can never reach the next statement. True when a cancel was sent.
+     */
+    public boolean cancel(Thread owner) throws SQLException {
+        return cancel(owner, cancelTimeout);
+    }
+
+    /** As {@link #cancel(Thread)}, within {@code timeout}. */
+    public boolean cancel(Thread owner, Duration timeout) throws SQLException {
         if (backendKey == null) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
         }
-        // to the very address this session is connected to, whatever the host name resolves to now
-        String address = transport.socket().getInetAddress().getHostAddress();
-        Transport.sendCancel(address, transport.port(), backendKey.processId(), backendKey.secretKey(), timeout);
+        return cancels.cancel(() -> inFlight(owner),
+                () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), timeout));
+    }
+
+    private boolean inFlight(Thread owner) {
+        if (isClosed()) return false;
+        for (Exchange e : pending) {
+            if (!e.isDone() && (owner == null || e.submitter() == owner)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits at most {@code timeout} for a notification and takes it; null when none came. Reads
+     * the socket itself while no request is in flight, and steps aside for threads that wait for
+     * their answers. {@code Duration.ZERO} takes what has arrived without waiting.
+     */
+    public Notification awaitNotification(Duration timeout) throws SQLException {
+        Notification n = notifications.poll();
+        if (n != null) return n;
+        checkOpen();
+        long deadline = System.nanoTime() + Math.max(1_000_000, timeout.toNanos());
+        while (true) {
+            if (lockForReading(timeout.isZero() ? -1 : deadline)) {
+                try {
+                    readWhileIdle(deadline);
+                } finally {
+                    readLock.unlock();
+                }
+            }
+            n = notifications.poll();
+            if (n != null || timeout.isZero() || System.nanoTime() - deadline >= 0) return n;
+            checkOpen();
+            if (Thread.currentThread().isInterrupted()) {
+                throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for a notification");
+            }
+            while (readLock.hasQueuedThreads() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(200_000);
+        }
+    }
+
+    /** Reads until a notification is queued, the deadline passes, or another thread waits to read while idle. */
+    private void readWhileIdle(long deadline) throws SQLException {
+        while (notifications.isEmpty() && !isClosed()) {
+            Exchange head = pending.peek();
+            if (head == null && readLock.hasQueuedThreads()) return;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            if (!readWithin(head, left)) return;
+        }
     }
 
     /**
@@ -248,8 +360,10 @@ public final class Session implements AutoCloseable {
     private boolean submit(Exchange e, long deadline) throws SQLException {
         if (!acquireWritePermit(deadline)) return false;
         boolean handedOff = false;
+        cancels.enterWrite();
         try {
             checkOpen();
+            e.submitter(Thread.currentThread());
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
                 e.beginFirst();
                 beginInFlight = true;
@@ -275,6 +389,7 @@ public final class Session implements AutoCloseable {
         } catch (IOException io) {
             fail(transport.ioFailure(io));
         } finally {
+            cancels.exitWrite();
             if (!handedOff) writePermit.release();
         }
         return true;
@@ -317,7 +432,11 @@ public final class Session implements AutoCloseable {
      */
     private boolean await(Exchange e, long deadline) throws SQLException {
         while (!e.isDone()) {
-            if (!lockForReading(deadline)) return false;
+            if (!lockForReading(deadline)) {
+                boolean interrupted = Thread.currentThread().isInterrupted();
+                if (deadline != 0 && (interrupted || System.nanoTime() - deadline >= 0)) return false;
+                continue; // look again whether another reader completed e meanwhile
+            }
             try {
                 while (!e.isDone()) {
                     Exchange head = pending.peek();
@@ -325,18 +444,9 @@ public final class Session implements AutoCloseable {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
                         break;
                     }
-                    if (deadline != 0) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) return false;
-                        transport.readTimeout(Duration.ofNanos(left));
-                    }
-                    try {
-                        readOne(head);
-                    } catch (SocketTimeoutException timeout) {
-                        return false; // nothing was consumed; the next reader resumes here
-                    } finally {
-                        if (deadline != 0 && !isClosed()) transport.readTimeout(Duration.ZERO);
-                    }
+                    long left = deadline == 0 ? 0 : deadline - System.nanoTime();
+                    if (deadline != 0 && left <= 0) return false;
+                    if (!readWithin(head, left)) return false;
                 }
             } finally {
                 readLock.unlock();
@@ -346,15 +456,37 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Reads and routes one message, waiting at most {@code left} nanoseconds (0: no limit of the
+     * caller's). False when that time passed first; nothing was consumed then, and the next reader
+     * resumes there. While a request is in flight the network timeout bounds the wait too: it
+     * passing closes the session with 08006.
+     */
+    private boolean readWithin(Exchange head, long left) throws SQLException {
+        long network = head == null ? 0 : networkTimeout.toNanos();
+        boolean networkFirst = network > 0 && (left == 0 || network < left);
+        transport.readTimeout(Duration.ofNanos(networkFirst ? network : left));
+        try {
+            readOne(head);
+            return true;
+        } catch (SocketTimeoutException timeout) {
+            if (!networkFirst) return false;
+            fail(SqlExceptions.of(SqlState.CONNECTION_FAILURE, "the server sent no answer within the network timeout of "
+                    + networkTimeout.toMillis() + " ms (socket_timeout, or Connection.setNetworkTimeout); the connection "
+                    + "was closed: open a new one, and raise the timeout if the server is just slow", timeout));
+            return true;
+        }
+    }
+
+    /**
      * Takes the read lock. A caller that waits for another thread's reading and is interrupted
      * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
      */
     private boolean lockForReading(long deadline) throws SQLException {
         if (readLock.tryLock()) return true;
+        if (deadline == -1) return false;
         try {
-            if (deadline != 0) return readLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            readLock.lockInterruptibly();
-            return true;
+            long wait = deadline == 0 ? LOCK_SLICE_NANOS : Math.min(LOCK_SLICE_NANOS, deadline - System.nanoTime());
+            return readLock.tryLock(Math.max(0, wait), TimeUnit.NANOSECONDS);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             if (deadline != 0) return false;
@@ -378,7 +510,8 @@ public final class Session implements AutoCloseable {
             return;
         }
         try {
-            dispatch(head, m);
+            // a thread that started reading while idle learns only now whose answer this is
+            dispatch(head != null ? head : pending.peek(), m);
         } catch (SQLException violation) {
             fail(violation);
         }
@@ -388,9 +521,14 @@ public final class Session implements AutoCloseable {
         if (m instanceof ParameterStatus p) {
             parameters.put(p.name(), p.value());
         } else if (m instanceof NoticeResponse n) {
-            head.notice(new ServerError(n.fields()));
+            ServerError notice = new ServerError(n.fields());
+            if (head != null) head.notice(notice);
+            notices.received(notice, head == null);
         } else if (m instanceof NotificationResponse n) {
             notifications.add(new Notification(n.processId(), n.channel(), n.payload()));
+        } else if (head == null) {
+            if (!(m instanceof ErrorResponse err)) throw Protocol.unexpected(m, "no request is waiting for an answer");
+            fail(SqlExceptions.fromServer(new ServerError(err.fields()))); // e.g. the backend was terminated
         } else if (m instanceof ReadyForQuery rfq) {
             status = TransactionStatus.of(rfq.status());
             if (head.beginsTransaction()) beginInFlight = false;
