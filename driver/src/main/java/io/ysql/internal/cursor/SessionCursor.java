@@ -45,7 +45,7 @@ public final class SessionCursor implements Cursor {
     private int itersize = 2000;
     private String query;
     private boolean closed;
-    private volatile Thread running;
+    private volatile Object running;
 
     public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
@@ -103,11 +103,11 @@ public final class SessionCursor implements Cursor {
         query = parsed.sql();
         if (batch.isEmpty()) return this;
         BatchOutcome outcome;
-        running = Thread.currentThread();
+        begin();
         try {
             outcome = session.executeBatch(parsed.sql(), batch, null);
         } finally {
-            running = null;
+            end();
         }
         if (!outcome.succeeded()) throw outcome.failure();
         long total = 0;
@@ -190,7 +190,7 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         QueryResult r;
-        running = Thread.currentThread();
+        begin();
         try {
             if (parsed.multipleStatements() && bindings.size() == 0) {
                 List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
@@ -199,7 +199,7 @@ public final class SessionCursor implements Cursor {
                 r = session.execute(parsed.sql(), bindings, 0, null);
             }
         } finally {
-            running = null;
+            end();
         }
         if (r != null) catalog.learn(r);
         result = r;
@@ -279,13 +279,25 @@ public final class SessionCursor implements Cursor {
         next = (int) target;
     }
 
-    /** Cancels the statement this cursor runs, if it still runs; see {@link Session#cancel(Thread)}. */
+    /** Marks what this execution submits, so {@link #cancel()} reaches it and nothing after it. */
+    private void begin() {
+        Object execution = new Object();
+        running = execution;
+        session.beginScope(execution);
+    }
+
+    private void end() {
+        session.endScope();
+        running = null;
+    }
+
+    /** Cancels the statement this cursor runs, if it still runs; see {@link Session#cancel(Object)}. */
     @Override
     public void cancel() throws SQLException {
-        Thread t = running;
-        if (t == null) return;
+        Object execution = running;
+        if (execution == null) return;
         try {
-            session.cancel(t);
+            session.cancel(execution);
         } catch (SQLException e) {
             throw Errors.from(e);
         }

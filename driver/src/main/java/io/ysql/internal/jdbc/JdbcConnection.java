@@ -211,7 +211,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        session.cancel((Thread) null);
+        session.cancel((Object) null);
     }
 
     /** The executor is not needed: a read that outlives the timeout closes the connection itself. */
@@ -317,7 +317,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     void forget(Statement s) { statements.remove(s); }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
-    QueryTimer startTimer(Duration timeout, Thread owner) {
+    QueryTimer startTimer(Duration timeout, Object owner) {
         timerLock.lock();
         try {
             if (timer == null) {

@@ -38,7 +38,7 @@ class JdbcStatement implements Statement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
-    private volatile Thread running;
+    private volatile Object running;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -141,13 +141,16 @@ class JdbcStatement implements Statement {
      * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
      */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        running = Thread.currentThread();
+        Object execution = new Object();
+        running = execution;
+        session.beginScope(execution);
         try {
             if (queryTimeout == 0) return call.run();
-            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), running)) {
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), execution)) {
                 return call.run();
             }
         } finally {
+            session.endScope();
             running = null;
         }
     }
@@ -351,8 +354,8 @@ class JdbcStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        Thread t = running;
-        if (t != null) session.cancel(t);
+        Object execution = running;
+        if (execution != null) session.cancel(execution);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------

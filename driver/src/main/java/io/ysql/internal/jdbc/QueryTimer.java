@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Cancels a statement that outlives its query timeout: a CancelRequest is sent when the timer
- * fires before {@link #close()}, if the statement of the thread that runs it is still in flight.
+ * fires before {@link #close()}, if the statement's execution ({@code owner}) is still in flight.
  * Closing and firing exclude each other, so once close returns no cancel for this statement can
  * still be sent; and the session writes no request while a cancel is on its way, so a cancel that
  * races with the statement's completion never reaches the next statement.
@@ -19,10 +19,10 @@ final class QueryTimer implements AutoCloseable {
     private final Session session;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledFuture<?> future;
-    private final Thread owner;
+    private final Object owner;
     private boolean done;
 
-    QueryTimer(Session session, ScheduledExecutorService scheduler, Duration timeout, Thread owner) {
+    QueryTimer(Session session, ScheduledExecutorService scheduler, Duration timeout, Object owner) {
         this.session = session;
         this.owner = owner;
         this.future = scheduler.schedule(this::fire, timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -24,7 +24,7 @@ abstract class Exchange {
     private boolean begin;
     private boolean mayBegin = true;
     private int readies;
-    private volatile Thread submitter;
+    private volatile Object owner;
 
     /** Encodes the request. Called once, under the session's write permit. */
     abstract void write(MessageWriter out);
@@ -45,10 +45,10 @@ abstract class Exchange {
 
     final boolean mayBegin() { return mayBegin; }
 
-    /** The thread that submitted the request: a cancel for that thread's statement targets it. */
-    final void submitter(Thread t) { submitter = t; }
+    /** Whose request this is (a statement execution's scope, else the submitting thread): what a cancel targets. */
+    final void owner(Object o) { owner = o; }
 
-    final Thread submitter() { return submitter; }
+    final Object owner() { return owner; }
 
     /** Counts a ReadyForQuery; true when it was the exchange's last. */
     final boolean ready(ReadyForQuery rfq) {

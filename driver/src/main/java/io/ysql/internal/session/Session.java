@@ -66,6 +66,7 @@ public final class Session implements AutoCloseable {
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
+    private final Map<Thread, Object> scopes = new ConcurrentHashMap<>();
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile TransactionStatus status;
@@ -234,18 +235,27 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Asks the server, on a connection of its own made the way this one was (same address, same
-     * TLS), to cancel the request {@code owner} submitted, or any request when {@code owner} is
-     * null; nothing is sent when no such request is in flight. Returns once the server closed the
-     * cancel connection, at most cancelSignalTimeout later; no request is written meanwhile, so the
-     * cancel can never reach the next statement. True when a cancel was sent.
+     * Marks the requests the calling thread submits, until {@link #endScope()}, as belonging to
+     * {@code scope} (one statement execution): {@link #cancel(Object)} with it targets them only.
      */
-    public boolean cancel(Thread owner) throws SQLException {
+    public void beginScope(Object scope) { scopes.put(Thread.currentThread(), scope); }
+
+    public void endScope() { scopes.remove(Thread.currentThread()); }
+
+    /**
+     * Asks the server, on a connection of its own made the way this one was (same address, same
+     * TLS), to cancel the request of {@code owner} (a scope, or the thread that submitted it), or
+     * any request when {@code owner} is null; nothing is sent when no such request is in flight.
+     * Returns once the server closed the cancel connection, at most cancelSignalTimeout later; no
+     * request is written meanwhile, so the cancel can never reach the next statement. True when a
+     * cancel was sent.
+     */
+    public boolean cancel(Object owner) throws SQLException {
         return cancel(owner, cancelTimeout);
     }
 
-    /** As {@link #cancel(Thread)}, within {@code timeout}. */
-    public boolean cancel(Thread owner, Duration timeout) throws SQLException {
+    /** As {@link #cancel(Object)}, within {@code timeout}. */
+    public boolean cancel(Object owner, Duration timeout) throws SQLException {
         if (backendKey == null) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
         }
@@ -253,10 +263,10 @@ public final class Session implements AutoCloseable {
                 () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), timeout));
     }
 
-    private boolean inFlight(Thread owner) {
+    private boolean inFlight(Object owner) {
         if (isClosed()) return false;
         for (Exchange e : pending) {
-            if (!e.isDone() && (owner == null || e.submitter() == owner)) return true;
+            if (!e.isDone() && (owner == null || e.owner() == owner)) return true;
         }
         return false;
     }
@@ -363,7 +373,8 @@ public final class Session implements AutoCloseable {
         cancels.enterWrite();
         try {
             checkOpen();
-            e.submitter(Thread.currentThread());
+            Object scope = scopes.get(Thread.currentThread());
+            e.owner(scope != null ? scope : Thread.currentThread());
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
                 e.beginFirst();
                 beginInFlight = true;
