@@ -36,7 +36,7 @@ final class ConnectionNotifications {
         List<Notification> out = new ArrayList<>();
         io.ysql.internal.session.Notification first = session.awaitNotification(wait);
         if (first != null) out.add(publicOf(first));
-        for (io.ysql.internal.session.Notification n : session.drainNotifications()) out.add(publicOf(n));
+        for (io.ysql.internal.session.Notification n : session.notifications().drain()) out.add(publicOf(n));
         return out.toArray(Notification[]::new);
     }
 

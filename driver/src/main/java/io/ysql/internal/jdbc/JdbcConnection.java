@@ -90,7 +90,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         this.info = info;
         this.cursors = cursors;
         this.notifications = new ConnectionNotifications(session);
-        session.idleNotices(this::addWarning);
+        session.notices().idleSink(this::addWarning);
     }
 
     public Session session() { return session; }
@@ -203,10 +203,10 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     @Override
     public void setNoticeHandler(Consumer<ServerError> handler) throws SQLException {
         checkOpen();
-        session.noticeHandler(handler);
+        session.notices().handler(handler);
     }
 
-    @Override public List<ServerError> notices() { return session.recentNotices(); }
+    @Override public List<ServerError> notices() { return session.notices().recent(); }
 
     @Override
     public void cancel() throws SQLException {

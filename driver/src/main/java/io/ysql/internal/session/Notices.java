@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * {@code connection.notices}), and, for a notice that arrived while no request was in flight, the
  * connection's warnings. A handler that throws is logged and does not disturb the session.
  */
-final class Notices {
+public final class Notices {
     static final int KEPT = 50;
     private static final System.Logger LOG = System.getLogger("io.ysql.internal.session");
 
@@ -22,9 +22,11 @@ final class Notices {
     private volatile Consumer<ServerError> handler;
     private volatile Consumer<ServerError> idle;
 
-    void handler(Consumer<ServerError> h) { handler = h; }
+    /** Called with every notice, on the thread that read it; null for none. */
+    public void handler(Consumer<ServerError> h) { handler = h; }
 
-    void idleSink(Consumer<ServerError> sink) { idle = sink; }
+    /** Receives the notices that arrive while no request is in flight (the connection's warnings). */
+    public void idleSink(Consumer<ServerError> sink) { idle = sink; }
 
     /** Routes one notice; {@code idle} when no request was waiting for answers. */
     void received(ServerError notice, boolean whileIdle) {
@@ -39,7 +41,8 @@ final class Notices {
         if (whileIdle) deliver(idle, notice);
     }
 
-    List<ServerError> recent() {
+    /** The last 50 notices received, oldest first. */
+    public List<ServerError> recent() {
         lock.lock();
         try {
             return List.copyOf(recent);

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * first drop and every thousandth after it), so a connection that LISTENs but never reads cannot
  * grow without bound.
  */
-final class NotificationQueue {
+public final class NotificationQueue {
     /** The default of {@code notification_queue_size}. */
     static final int DEFAULT_CAPACITY = 10_000;
     private static final System.Logger LOG = System.getLogger("io.ysql.internal.session");
@@ -22,7 +22,8 @@ final class NotificationQueue {
     private volatile int capacity = DEFAULT_CAPACITY;
     private long dropped;
 
-    void capacity(int capacity) {
+    /** How many notifications are kept; when full, the oldest is dropped with a WARNING. */
+    public void capacity(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         this.capacity = capacity;
     }
@@ -47,7 +48,7 @@ final class NotificationQueue {
         }
     }
 
-    Notification poll() {
+    public Notification poll() {
         lock.lock();
         try {
             return queue.poll();
@@ -57,7 +58,7 @@ final class NotificationQueue {
     }
 
     /** Takes every queued notification, oldest first. */
-    List<Notification> drain() {
+    public List<Notification> drain() {
         lock.lock();
         try {
             List<Notification> all = new ArrayList<>(queue);

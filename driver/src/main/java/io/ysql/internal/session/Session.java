@@ -1,7 +1,5 @@
 package io.ysql.internal.session;
 
-import io.ysql.config.ConnectionConfig;
-import io.ysql.config.Options;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,7 +42,8 @@ import java.util.function.IntPredicate;
  * flight ({@link #awaitNotification}); what it reads is routed like any other read, so the answer
  * to a request written meanwhile still reaches that request. A read that waits longer than the
  * network timeout for an answer closes the session with 08006. Type-agnostic: parameters arrive
- * encoded and rows leave as bytes.
+ * encoded and rows leave as bytes. Over 500 lines because the pipeline's writes, reads and their
+ * locks are one invariant, kept in one place; the flows, notification waits and cancels are apart.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
@@ -66,7 +64,6 @@ public final class Session implements AutoCloseable {
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
-    private final Map<Thread, Object> scopes = new ConcurrentHashMap<>();
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile TransactionStatus status;
@@ -91,23 +88,6 @@ public final class Session implements AutoCloseable {
     /** Opens a session over a connected transport: startup, authentication, ready. */
     public static Session open(Transport transport, StartupRequest request) throws SQLException {
         return new Startup(transport, request).run();
-    }
-
-    /**
-     * Applies the options that act on an open session: socket_timeout, cancelSignalTimeout,
-     * notification_queue_size and the TCP keep-alives (tcp_user_timeout has no Java equivalent).
-     */
-    public void configure(ConnectionConfig config) throws SQLException {
-        networkTimeout = config.get(Options.SOCKET_TIMEOUT);
-        Duration cancel = config.get(Options.CANCEL_SIGNAL_TIMEOUT);
-        cancelTimeout = cancel.isZero() ? Duration.ofSeconds(10) : cancel;
-        notifications.capacity(config.get(Options.NOTIFICATION_QUEUE_SIZE));
-        transport.keepalives(config.get(Options.KEEPALIVES), config.get(Options.KEEPALIVES_IDLE),
-                config.get(Options.KEEPALIVES_INTERVAL), config.get(Options.KEEPALIVES_COUNT));
-        if (config.isSet(Options.TCP_USER_TIMEOUT)) {
-            System.getLogger("io.ysql.internal.session").log(System.Logger.Level.DEBUG,
-                    "tcp_user_timeout is not applied: the Java runtime has no socket option for TCP_USER_TIMEOUT");
-        }
     }
 
     // ---- public operations -------------------------------------------------------------------
@@ -207,25 +187,19 @@ public final class Session implements AutoCloseable {
     /** Notifications received so far and not yet taken. */
     public Notification pollNotification() { return notifications.poll(); }
 
-    /** Takes every notification received and not yet taken, oldest first. */
-    public List<Notification> drainNotifications() { return notifications.drain(); }
+    /** The notifications received and not yet taken (bounded). */
+    public NotificationQueue notifications() { return notifications; }
 
-    /** How many notifications are kept for takers; when full, the oldest is dropped with a WARNING. */
-    public void notificationCapacity(int capacity) { notifications.capacity(capacity); }
-
-    /** Called with every notice, on the thread that read it; null for none. */
-    public void noticeHandler(Consumer<ServerError> handler) { notices.handler(handler); }
-
-    /** Receives the notices that arrive while no request is in flight (the connection's warnings). */
-    public void idleNotices(Consumer<ServerError> sink) { notices.idleSink(sink); }
-
-    /** The last 50 notices received, oldest first. */
-    public List<ServerError> recentNotices() { return notices.recent(); }
+    /** Where notices go besides their request: the handler, the last 50, the connection's warnings. */
+    public Notices notices() { return notices; }
 
     /** How long a read may wait for the server's answer before the session is closed; zero waits forever. */
     public void networkTimeout(Duration timeout) { networkTimeout = timeout; }
 
     public Duration networkTimeout() { return networkTimeout; }
+
+    /** How long a cancel may take to be confirmed; zero means 10 seconds. */
+    public void cancelTimeout(Duration timeout) { cancelTimeout = timeout.isZero() ? Duration.ofSeconds(10) : timeout; }
 
     public boolean isClosed() { return closed || broken != null; }
 
@@ -238,9 +212,9 @@ public final class Session implements AutoCloseable {
      * Marks the requests the calling thread submits, until {@link #endScope()}, as belonging to
      * {@code scope} (one statement execution): {@link #cancel(Object)} with it targets them only.
      */
-    public void beginScope(Object scope) { scopes.put(Thread.currentThread(), scope); }
+    public void beginScope(Object scope) { cancels.beginScope(scope); }
 
-    public void endScope() { scopes.remove(Thread.currentThread()); }
+    public void endScope() { cancels.endScope(); }
 
     /**
      * Asks the server, on a connection of its own made the way this one was (same address, same
@@ -259,16 +233,8 @@ public final class Session implements AutoCloseable {
         if (backendKey == null) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
         }
-        return cancels.cancel(() -> inFlight(owner),
+        return cancels.cancel(owner, isClosed() ? List.of() : pending,
                 () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), timeout));
-    }
-
-    private boolean inFlight(Object owner) {
-        if (isClosed()) return false;
-        for (Exchange e : pending) {
-            if (!e.isDone() && (owner == null || e.owner() == owner)) return true;
-        }
-        return false;
     }
 
     /**
@@ -277,38 +243,11 @@ public final class Session implements AutoCloseable {
      * their answers. {@code Duration.ZERO} takes what has arrived without waiting.
      */
     public Notification awaitNotification(Duration timeout) throws SQLException {
-        Notification n = notifications.poll();
-        if (n != null) return n;
-        checkOpen();
-        long deadline = System.nanoTime() + Math.max(1_000_000, timeout.toNanos());
-        while (true) {
-            if (lockForReading(timeout.isZero() ? -1 : deadline)) {
-                try {
-                    readWhileIdle(deadline);
-                } finally {
-                    readLock.unlock();
-                }
-            }
-            n = notifications.poll();
-            if (n != null || timeout.isZero() || System.nanoTime() - deadline >= 0) return n;
-            checkOpen();
-            if (Thread.currentThread().isInterrupted()) {
-                throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for a notification");
-            }
-            while (readLock.hasQueuedThreads() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(200_000);
-        }
+        return new NotificationWait(this, notifications, readLock).await(timeout);
     }
 
-    /** Reads until a notification is queued, the deadline passes, or another thread waits to read while idle. */
-    private void readWhileIdle(long deadline) throws SQLException {
-        while (notifications.isEmpty() && !isClosed()) {
-            Exchange head = pending.peek();
-            if (head == null && readLock.hasQueuedThreads()) return;
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return;
-            if (!readWithin(head, left)) return;
-        }
-    }
+    /** The request whose answers come next, or null when none is in flight. */
+    Exchange head() { return pending.peek(); }
 
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
@@ -373,8 +312,7 @@ public final class Session implements AutoCloseable {
         cancels.enterWrite();
         try {
             checkOpen();
-            Object scope = scopes.get(Thread.currentThread());
-            e.owner(scope != null ? scope : Thread.currentThread());
+            e.owner(cancels.currentOwner());
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
                 e.beginFirst();
                 beginInFlight = true;
@@ -472,7 +410,7 @@ public final class Session implements AutoCloseable {
      * resumes there. While a request is in flight the network timeout bounds the wait too: it
      * passing closes the session with 08006.
      */
-    private boolean readWithin(Exchange head, long left) throws SQLException {
+    boolean readWithin(Exchange head, long left) throws SQLException {
         long network = head == null ? 0 : networkTimeout.toNanos();
         boolean networkFirst = network > 0 && (left == 0 || network < left);
         transport.readTimeout(Duration.ofNanos(networkFirst ? network : left));
@@ -492,7 +430,7 @@ public final class Session implements AutoCloseable {
      * Takes the read lock. A caller that waits for another thread's reading and is interrupted
      * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
      */
-    private boolean lockForReading(long deadline) throws SQLException {
+    boolean lockForReading(long deadline) throws SQLException {
         if (readLock.tryLock()) return true;
         if (deadline == -1) return false;
         try {
@@ -572,7 +510,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void checkOpen() throws SQLException {
+    void checkOpen() throws SQLException {
         if (closed) throw SqlExceptions.closed("the connection");
         SQLException b = broken;
         if (b != null) {

@@ -135,7 +135,9 @@ class NetworkTimeoutIT {
     }
 
     private static void signal(String signal, int pid) throws Exception {
-        Process p = new ProcessBuilder("kill", "-" + signal, Integer.toString(pid)).inheritIO().start();
+        assertThat(pid).as("backend pid").isPositive();
+        Process p = new ProcessBuilder("kill", "-" + signal, Integer.toString(pid))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(p.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
 }
