@@ -4,15 +4,14 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One wait for a notification: the flow that reads a session's socket while no request is in
  * flight. Under the session's read lock it reads and routes messages until a notification is
  * queued or the time is up; a request written meanwhile is served like any other (its answer goes
- * to it). It steps aside when another thread waits for the lock while nothing is in flight, so a
- * thread whose answer it read is not kept waiting.
+ * to it). It never starts a blocking read while another thread waits to read or waits for its
+ * request (whose answer it may just have read), so no such thread is kept waiting.
  */
 final class NotificationWait {
     private final Session session;
@@ -45,7 +44,7 @@ final class NotificationWait {
             if (Thread.currentThread().isInterrupted()) {
                 throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for a notification");
             }
-            while (readLock.hasQueuedThreads() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(200_000);
+            if (session.othersWaitToRead()) Thread.yield(); // let them take the lock first
         }
     }
 
@@ -53,7 +52,7 @@ final class NotificationWait {
     private void readWhileIdle(long deadline) throws SQLException {
         while (notifications.isEmpty() && !session.isClosed()) {
             Exchange head = session.head();
-            if (head == null && readLock.hasQueuedThreads()) return;
+            if (head == null && session.othersWaitToRead()) return;
             long left = deadline - System.nanoTime();
             if (left <= 0) return;
             if (!session.readWithin(head, left)) return;

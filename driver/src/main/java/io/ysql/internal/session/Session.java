@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -64,6 +65,8 @@ public final class Session implements AutoCloseable {
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
+    /** Threads in {@link #await}: a notification wait steps aside for them instead of blocking in a read. */
+    private final AtomicInteger awaiting = new AtomicInteger();
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile TransactionStatus status;
@@ -249,6 +252,9 @@ public final class Session implements AutoCloseable {
     /** The request whose answers come next, or null when none is in flight. */
     Exchange head() { return pending.peek(); }
 
+    /** True while another thread waits to read, or waits for a request another reader may have completed. */
+    boolean othersWaitToRead() { return readLock.hasQueuedThreads() || awaiting.get() > 0; }
+
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
      * session is closed, broken or does not answer in time.
@@ -380,6 +386,16 @@ public final class Session implements AutoCloseable {
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
     private boolean await(Exchange e, long deadline) throws SQLException {
+        if (e.isDone()) return true;
+        awaiting.incrementAndGet();
+        try {
+            return awaitRead(e, deadline);
+        } finally {
+            awaiting.decrementAndGet();
+        }
+    }
+
+    private boolean awaitRead(Exchange e, long deadline) throws SQLException {
         while (!e.isDone()) {
             if (!lockForReading(deadline)) {
                 boolean interrupted = Thread.currentThread().isInterrupted();
