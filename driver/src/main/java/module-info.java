@@ -7,6 +7,7 @@ module io.ysql {
     requires java.logging;
     requires java.naming;
     requires java.xml;
+    requires jdk.net;
 
     exports io.ysql;
     exports io.ysql.jdbc;

@@ -185,6 +185,15 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
     /** The server's status tag of the last statement, e.g. {@code INSERT 0 1}, or null. */
     String statusmessage();
 
+    /**
+     * Cancels the statement this cursor is running, from another thread: a CancelRequest on a
+     * connection of its own, with the same TLS settings; the statement then raises
+     * {@code QueryCanceledError}. Does nothing when the cursor runs nothing.
+     */
+    default void cancel() throws SQLException {
+        connection().cancel();
+    }
+
     /** The connection this cursor runs on. */
     YsqlConnection connection();
 

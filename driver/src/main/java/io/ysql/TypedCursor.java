@@ -71,6 +71,9 @@ public final class TypedCursor<T> implements Iterable<T>, AutoCloseable {
 
     public long rowcount() { return cursor.rowcount(); }
 
+    /** Cancels the statement this cursor runs, from another thread; see {@link Cursor#cancel()}. */
+    public void cancel() throws SQLException { cursor.cancel(); }
+
     @Override
     public void close() { cursor.close(); }
 

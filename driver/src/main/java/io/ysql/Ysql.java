@@ -15,6 +15,7 @@ import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.jdbc.TransactionCharacteristics;
 import io.ysql.internal.session.Session;
+import io.ysql.internal.session.SessionOptions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -110,6 +111,7 @@ public final class Ysql {
     }
 
     private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {
+        SessionOptions.apply(config, session);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
         TypeCatalog catalog = TypeCatalog.of(session, List.of());

@@ -1,5 +1,6 @@
 package io.ysql;
 
+import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.errors.Errors;
@@ -8,9 +9,11 @@ import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A JDBC {@link Connection} that also speaks the psycopg-style cursor API. Obtained from
@@ -52,6 +55,78 @@ public interface YsqlConnection extends Connection {
      */
     default void registerCodec(Codec<?> codec) throws SQLException {
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not take user codecs");
+    }
+
+    // ---- notifications, notices, cancel: see docs/notifications.md --------------------------
+
+    /**
+     * The notifications received and not yet taken, oldest first, without waiting: what has
+     * already arrived on the socket is read first (pgjdbc's {@code getNotifications()}).
+     */
+    default Notification[] getNotifications() throws SQLException {
+        return getNotifications(-1);
+    }
+
+    /**
+     * As pgjdbc's {@code getNotifications(int)}: waits until at least one notification has
+     * arrived, at most {@code timeoutMillis} (0 waits as long as it takes; negative does not wait),
+     * then takes every one received. An empty array when none came in time. Waits even while no
+     * statement runs, and without holding up other threads using the connection.
+     */
+    default Notification[] getNotifications(int timeoutMillis) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not receive notifications");
+    }
+
+    /** psycopg2's {@code connection.notifies}: takes the notifications received so far, without waiting. */
+    default List<Notification> notifies() throws SQLException {
+        return List.of(getNotifications());
+    }
+
+    /**
+     * psycopg 3's {@code connection.notifies(timeout=…)}: the notifications as they arrive, for
+     * {@code timeout} in all (null: until the iteration stops being consumed); iteration blocks
+     * while it waits, and ends when the time is up. A failure while waiting surfaces as an
+     * {@code IllegalStateException} whose cause is the {@link SQLException}.
+     */
+    default Iterable<Notification> notifies(Duration timeout) {
+        return () -> NotificationIterator.of(this, timeout);
+    }
+
+    /**
+     * Calls {@code listener} with every notification, from a daemon thread of this connection that
+     * runs only while a listener is registered; while one is, the listeners take every
+     * notification and the other methods find none.
+     */
+    default void addNotificationListener(Consumer<Notification> listener) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not receive notifications");
+    }
+
+    /** Unregisters a listener; the delivery thread stops soon after the last one is gone. */
+    default void removeNotificationListener(Consumer<Notification> listener) {
+    }
+
+    /**
+     * Calls {@code handler} with every NOTICE, WARNING, INFO … the server sends, on the thread
+     * that read it, as it arrives (a long procedure's {@code RAISE NOTICE} progress shows at once);
+     * null removes it. The notices also become the {@code SQLWarning}s of the statement, or of the
+     * connection when no statement ran.
+     */
+    default void setNoticeHandler(Consumer<ServerError> handler) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not take a notice handler");
+    }
+
+    /** psycopg2's {@code connection.notices}: the last 50 notices received, oldest first. */
+    default List<ServerError> notices() {
+        return List.of();
+    }
+
+    /**
+     * Cancels whatever this connection is running: a CancelRequest on a connection of its own,
+     * with the same TLS settings. Does nothing when nothing runs; a statement that completes at
+     * that moment is canceled or not, and the next one never is.
+     */
+    default void cancel() throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " cannot cancel");
     }
 
     /** Where this connection is connected, its TLS protocol, cipher and server certificate, and how it authenticated. */

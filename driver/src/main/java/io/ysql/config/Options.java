@@ -242,26 +242,47 @@ public final class Options {
             OptionType.oneOf("disable", "random")).env("PGLOADBALANCEHOSTS").defaultText("disable")
             .doc("disable tries the hosts in the order given; random in a random order (libpq 16).").build();
 
-    // ------------------------------------------------ accepted, no effect yet: hosts and sockets
+    // ------------------------------------------------ supported: sockets, timeouts, notifications
 
-    public static final ConnectionOption<Duration> SOCKET_TIMEOUT = ignored(option("socketTimeout",
-            OptionType.SECONDS).defaultText("0")
-            .doc("pgjdbc: seconds a read from the server may block; 0 = no limit."));
+    public static final ConnectionOption<Duration> SOCKET_TIMEOUT = option("socket_timeout", OptionType.SECONDS)
+            .alias("socketTimeout").defaultText("0")
+            .doc("Seconds a read may wait for the server's answer to a request (pgjdbc's socketTimeout); when it "
+                    + "passes the connection is closed with SQLSTATE 08006. 0 = no limit. Idle waits for "
+                    + "notifications are not bounded by it. Connection.setNetworkTimeout changes it per connection.")
+            .build();
 
-    public static final ConnectionOption<Boolean> KEEPALIVES = ignored(option("keepalives", OptionType.BOOLEAN)
-            .defaultText("true").doc("TCP keep-alive."));
+    public static final ConnectionOption<Duration> CANCEL_SIGNAL_TIMEOUT = option("cancelSignalTimeout",
+            OptionType.SECONDS).defaultText("10")
+            .doc("pgjdbc: seconds a cancel (Statement.cancel, query timeout) may take to connect, send its "
+                    + "CancelRequest and see the server close the cancel connection; 0 means 10. No request is "
+                    + "written on the connection meanwhile.").build();
 
-    public static final ConnectionOption<Integer> KEEPALIVES_IDLE = ignored(option("keepalives_idle",
-            OptionType.integer(0, MAX)).doc("Seconds of inactivity before a TCP keep-alive probe."));
+    public static final ConnectionOption<Integer> NOTIFICATION_QUEUE_SIZE = option("notification_queue_size",
+            OptionType.integer(1, MAX)).defaultText("10000")
+            .doc("Most LISTEN/NOTIFY notifications kept for the application to take; when a new one arrives "
+                    + "at a full queue, the oldest is dropped and a WARNING is logged.").build();
 
-    public static final ConnectionOption<Integer> KEEPALIVES_INTERVAL = ignored(option("keepalives_interval",
-            OptionType.integer(0, MAX)).doc("Seconds between TCP keep-alive probes."));
+    public static final ConnectionOption<Boolean> KEEPALIVES = option("keepalives", OptionType.BOOLEAN)
+            .defaultText("true").doc("TCP keep-alive (SO_KEEPALIVE), as in libpq; false turns it off.").build();
 
-    public static final ConnectionOption<Integer> KEEPALIVES_COUNT = ignored(option("keepalives_count",
-            OptionType.integer(0, MAX)).doc("Lost keep-alive probes before the connection is dead."));
+    public static final ConnectionOption<Integer> KEEPALIVES_IDLE = option("keepalives_idle",
+            OptionType.integer(0, MAX)).doc("Seconds of inactivity before a TCP keep-alive probe (TCP_KEEPIDLE); "
+                    + "unset or 0 keeps the system default.").build();
+
+    public static final ConnectionOption<Integer> KEEPALIVES_INTERVAL = option("keepalives_interval",
+            OptionType.integer(0, MAX)).doc("Seconds between TCP keep-alive probes (TCP_KEEPINTERVAL); unset or 0 "
+                    + "keeps the system default.").build();
+
+    public static final ConnectionOption<Integer> KEEPALIVES_COUNT = option("keepalives_count",
+            OptionType.integer(0, MAX)).doc("Lost keep-alive probes before the connection is dead "
+                    + "(TCP_KEEPCOUNT); unset or 0 keeps the system default.").build();
+
+    // ------------------------------------------------ accepted, no effect yet: sockets
 
     public static final ConnectionOption<Integer> TCP_USER_TIMEOUT = ignored(option("tcp_user_timeout",
-            OptionType.integer(0, MAX)).doc("Milliseconds unacknowledged data may stay in flight."));
+            OptionType.integer(0, MAX)).doc("Milliseconds unacknowledged data may stay in flight. Not applied: "
+                    + "the Java runtime has no socket option for TCP_USER_TIMEOUT; use socket_timeout and the "
+                    + "keepalives_* options instead."));
 
     // ------------------------------------------------ supported: YugabyteDB smart driver
 
@@ -321,8 +342,6 @@ public final class Options {
             OptionType.STRING, null, "Types (OIDs or names) never transferred in binary.");
     public static final ConnectionOption<String> BINARY_TRANSFER_ENABLE = pgjdbc("binaryTransferEnable",
             OptionType.STRING, null, "Types (OIDs or names) transferred in binary.");
-    public static final ConnectionOption<Duration> CANCEL_SIGNAL_TIMEOUT = pgjdbc("cancelSignalTimeout",
-            OptionType.SECONDS, "10", "Seconds allowed for sending a cancel request.");
     public static final ConnectionOption<Boolean> CLEANUP_SAVEPOINTS = option("cleanupSavepoints",
             OptionType.BOOLEAN).defaultText("false")
             .doc("Release each autosave savepoint after its statement (in the same write), so that "

@@ -51,6 +51,20 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code cancelSignalTimeout}: pgjdbc: seconds a cancel (Statement.cancel, query
+     * timeout) may take to connect, send its CancelRequest and see the server close the cancel
+     * connection; 0 means 10. No request is written on the connection meanwhile.
+     */
+    public void setCancelSignalTimeout(int value) {
+        set(Options.CANCEL_SIGNAL_TIMEOUT, Integer.toString(value));
+    }
+
+    /** The value of option {@code cancelSignalTimeout}; see {@link #setCancelSignalTimeout}. */
+    public int getCancelSignalTimeout() {
+        return seconds(Options.CANCEL_SIGNAL_TIMEOUT);
+    }
+
+    /**
      * Option {@code channel_binding}: SCRAM channel binding to the server certificate
      * (tls-server-end-point): prefer uses SCRAM-SHA-256-PLUS when the connection is encrypted and
      * the server offers it; require refuses every authentication that is not SCRAM-SHA-256-PLUS,
@@ -231,6 +245,57 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code keepalives}: TCP keep-alive (SO_KEEPALIVE), as in libpq; false turns it off.
+     */
+    public void setKeepalives(boolean value) {
+        set(Options.KEEPALIVES, Boolean.toString(value));
+    }
+
+    /** The value of option {@code keepalives}; see {@link #setKeepalives}. */
+    public boolean isKeepalives() {
+        return flag(Options.KEEPALIVES);
+    }
+
+    /**
+     * Option {@code keepalives_count}: Lost keep-alive probes before the connection is dead
+     * (TCP_KEEPCOUNT); unset or 0 keeps the system default.
+     */
+    public void setKeepalivesCount(int value) {
+        set(Options.KEEPALIVES_COUNT, Integer.toString(value));
+    }
+
+    /** The value of option {@code keepalives_count}; see {@link #setKeepalivesCount}. */
+    public int getKeepalivesCount() {
+        return integer(Options.KEEPALIVES_COUNT);
+    }
+
+    /**
+     * Option {@code keepalives_idle}: Seconds of inactivity before a TCP keep-alive probe
+     * (TCP_KEEPIDLE); unset or 0 keeps the system default.
+     */
+    public void setKeepalivesIdle(int value) {
+        set(Options.KEEPALIVES_IDLE, Integer.toString(value));
+    }
+
+    /** The value of option {@code keepalives_idle}; see {@link #setKeepalivesIdle}. */
+    public int getKeepalivesIdle() {
+        return integer(Options.KEEPALIVES_IDLE);
+    }
+
+    /**
+     * Option {@code keepalives_interval}: Seconds between TCP keep-alive probes (TCP_KEEPINTERVAL);
+     * unset or 0 keeps the system default.
+     */
+    public void setKeepalivesInterval(int value) {
+        set(Options.KEEPALIVES_INTERVAL, Integer.toString(value));
+    }
+
+    /** The value of option {@code keepalives_interval}; see {@link #setKeepalivesInterval}. */
+    public int getKeepalivesInterval() {
+        return integer(Options.KEEPALIVES_INTERVAL);
+    }
+
+    /**
      * Option {@code load_balance}: YugabyteDB: spread connections over the servers yb_servers()
      * lists, each to the one with the fewest connections from this driver or data source; true =
      * any node type, only-primary, only-rr (read replicas), prefer-primary, prefer-rr. Plain
@@ -256,6 +321,22 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code load_balance_hosts}; see {@link #setLoadBalanceHosts}. */
     public String getLoadBalanceHosts() {
         return value(Options.LOAD_BALANCE_HOSTS);
+    }
+
+    /**
+     * Option {@code notification_queue_size}: Most LISTEN/NOTIFY notifications kept for the
+     * application to take; when a new one arrives at a full queue, the oldest is dropped and a
+     * WARNING is logged.
+     */
+    public void setNotificationQueueSize(int value) {
+        set(Options.NOTIFICATION_QUEUE_SIZE, Integer.toString(value));
+    }
+
+    /**
+     * The value of option {@code notification_queue_size}; see {@link #setNotificationQueueSize}.
+     */
+    public int getNotificationQueueSize() {
+        return integer(Options.NOTIFICATION_QUEUE_SIZE);
     }
 
     /**
@@ -351,6 +432,21 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code require_auth}; see {@link #setRequireAuth}. */
     public String getRequireAuth() {
         return value(Options.REQUIRE_AUTH);
+    }
+
+    /**
+     * Option {@code socket_timeout}: Seconds a read may wait for the server's answer to a request
+     * (pgjdbc's socketTimeout); when it passes the connection is closed with SQLSTATE 08006. 0 = no
+     * limit. Idle waits for notifications are not bounded by it. Connection.setNetworkTimeout
+     * changes it per connection.
+     */
+    public void setSocketTimeout(int value) {
+        set(Options.SOCKET_TIMEOUT, Integer.toString(value));
+    }
+
+    /** The value of option {@code socket_timeout}; see {@link #setSocketTimeout}. */
+    public int getSocketTimeout() {
+        return seconds(Options.SOCKET_TIMEOUT);
     }
 
     /**

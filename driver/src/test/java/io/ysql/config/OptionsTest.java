@@ -63,7 +63,8 @@ class OptionsTest {
     @Test
     void statusesOfKeyOptions() {
         assertThat(Options.HOST.status()).isEqualTo(Status.SUPPORTED);
-        assertThat(Options.SOCKET_TIMEOUT.status()).isEqualTo(Status.IGNORED);
+        assertThat(Options.SOCKET_TIMEOUT.status()).isEqualTo(Status.SUPPORTED);
+        assertThat(Options.TCP_USER_TIMEOUT.status()).isEqualTo(Status.IGNORED);
         assertThat(Options.SSLCERTMODE.status()).isEqualTo(Status.IGNORED);
         for (ConnectionOption<?> o : List.of(Options.SSLROOTCERT, Options.SSLCERT, Options.SSLKEY, Options.SSLPASSWORD,
                 Options.SSLCRL, Options.SSLCRLDIR, Options.SSLSNI, Options.SSL_MIN_PROTOCOL_VERSION,

@@ -45,6 +45,7 @@ public final class SessionCursor implements Cursor {
     private int itersize = 2000;
     private String query;
     private boolean closed;
+    private volatile Object running;
 
     public SessionCursor(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
@@ -101,7 +102,13 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         if (batch.isEmpty()) return this;
-        BatchOutcome outcome = session.executeBatch(parsed.sql(), batch, null);
+        BatchOutcome outcome;
+        begin();
+        try {
+            outcome = session.executeBatch(parsed.sql(), batch, null);
+        } finally {
+            end();
+        }
         if (!outcome.succeeded()) throw outcome.failure();
         long total = 0;
         boolean known = false;
@@ -183,11 +190,16 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         QueryResult r;
-        if (parsed.multipleStatements() && bindings.size() == 0) {
-            List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
-            r = all.isEmpty() ? null : all.get(all.size() - 1);
-        } else {
-            r = session.execute(parsed.sql(), bindings, 0, null);
+        begin();
+        try {
+            if (parsed.multipleStatements() && bindings.size() == 0) {
+                List<QueryResult> all = session.simpleQuery(parsed.sql(), null);
+                r = all.isEmpty() ? null : all.get(all.size() - 1);
+            } else {
+                r = session.execute(parsed.sql(), bindings, 0, null);
+            }
+        } finally {
+            end();
         }
         if (r != null) catalog.learn(r);
         result = r;
@@ -265,6 +277,30 @@ public final class SessionCursor implements Cursor {
                     + rows.size() + " row(s)");
         }
         next = (int) target;
+    }
+
+    /** Marks what this execution submits, so {@link #cancel()} reaches it and nothing after it. */
+    private void begin() {
+        Object execution = new Object();
+        running = execution;
+        session.beginScope(execution);
+    }
+
+    private void end() {
+        session.endScope();
+        running = null;
+    }
+
+    /** Cancels the statement this cursor runs, if it still runs; see {@link Session#cancel(Object)}. */
+    @Override
+    public void cancel() throws SQLException {
+        Object execution = running;
+        if (execution == null) return;
+        try {
+            session.cancel(execution);
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
     }
 
     @Override public String query() { return query; }

@@ -3,6 +3,7 @@ package io.ysql.internal.jdbc;
 import io.ysql.ClusterInfo;
 import io.ysql.ConnectionInfo;
 import io.ysql.Cursor;
+import io.ysql.Notification;
 import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
@@ -49,6 +50,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -76,6 +78,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private ScheduledExecutorService timer;
     private volatile Runnable release = () -> { };
     private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
+    private final ConnectionNotifications notifications;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -90,6 +93,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         this.cursors = cursors;
         this.characteristics = new TransactionCharacteristics(this);
         this.cursorApiSettings = new CursorApiSettings(this);
+        this.notifications = new ConnectionNotifications(session);
+        session.notices().idleSink(this::addWarning);
     }
 
     /** Two-phase commit: the cursor API's {@code tpc*} state and the commands XA shares. */
@@ -195,6 +200,49 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                 tls.peerIssuer(), session.authMethod());
     }
 
+    // ---- notifications, notices, cancel, network timeout ------------------------------------
+
+    @Override
+    public Notification[] getNotifications(int timeoutMillis) throws SQLException {
+        checkOpen();
+        return notifications.get(timeoutMillis);
+    }
+
+    @Override
+    public void addNotificationListener(Consumer<Notification> listener) throws SQLException {
+        checkOpen();
+        notifications.add(listener);
+    }
+
+    @Override public void removeNotificationListener(Consumer<Notification> listener) { notifications.remove(listener); }
+
+    @Override
+    public void setNoticeHandler(Consumer<ServerError> handler) throws SQLException {
+        checkOpen();
+        session.notices().handler(handler);
+    }
+
+    @Override public List<ServerError> notices() { return session.notices().recent(); }
+
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        session.cancel((Object) null);
+    }
+
+    /** The executor is not needed: a read that outlives the timeout closes the connection itself. */
+    @Override
+    public void setNetworkTimeout(Executor executor, int millis) throws SQLException {
+        super.setNetworkTimeout(executor, millis);
+        session.networkTimeout(Duration.ofMillis(millis));
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return (int) Math.min(Integer.MAX_VALUE, session.networkTimeout().toMillis());
+    }
+
     // ---- statements ------------------------------------------------------------------------
 
     @Override
@@ -285,7 +333,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     void forget(Statement s) { statements.remove(s); }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
-    QueryTimer startTimer(Duration timeout) {
+    QueryTimer startTimer(Duration timeout, Object owner) {
         timerLock.lock();
         try {
             if (timer == null) {
@@ -295,7 +343,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                     return t;
                 });
             }
-            return new QueryTimer(session, timer, timeout);
+            return new QueryTimer(session, timer, timeout, owner);
         } finally {
             timerLock.unlock();
         }

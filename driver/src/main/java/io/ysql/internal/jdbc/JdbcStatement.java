@@ -38,6 +38,7 @@ class JdbcStatement implements Statement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
+    private volatile Object running;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -140,9 +141,17 @@ class JdbcStatement implements Statement {
      * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
      */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        if (queryTimeout == 0) return call.run();
-        try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout))) {
-            return call.run();
+        Object execution = new Object();
+        running = execution;
+        session.beginScope(execution);
+        try {
+            if (queryTimeout == 0) return call.run();
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), execution)) {
+                return call.run();
+            }
+        } finally {
+            session.endScope();
+            running = null;
         }
     }
 
@@ -345,7 +354,8 @@ class JdbcStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        session.cancel(Duration.ofSeconds(10));
+        Object execution = running;
+        if (execution != null) session.cancel(execution);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------

@@ -10,18 +10,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Cancels a statement that outlives its query timeout: a CancelRequest is sent when the timer
- * fires before {@link #close()}. Closing and firing exclude each other, so once close returns no
- * cancel for this statement can still be sent. (A cancel already on its way may still reach the
- * server after the statement ended; the server then cancels nothing or the next statement.)
+ * fires before {@link #close()}, if the statement's execution ({@code owner}) is still in flight.
+ * Closing and firing exclude each other, so once close returns no cancel for this statement can
+ * still be sent; and the session writes no request while a cancel is on its way, so a cancel that
+ * races with the statement's completion never reaches the next statement.
  */
 final class QueryTimer implements AutoCloseable {
     private final Session session;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledFuture<?> future;
+    private final Object owner;
     private boolean done;
 
-    QueryTimer(Session session, ScheduledExecutorService scheduler, Duration timeout) {
+    QueryTimer(Session session, ScheduledExecutorService scheduler, Duration timeout, Object owner) {
         this.session = session;
+        this.owner = owner;
         this.future = scheduler.schedule(this::fire, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -30,7 +33,7 @@ final class QueryTimer implements AutoCloseable {
         try {
             if (done) return;
             done = true;
-            session.cancel(Duration.ofSeconds(10));
+            session.cancel(owner);
         } catch (SQLException e) {
             // the statement goes on; nothing else to do from a timer thread
         } finally {

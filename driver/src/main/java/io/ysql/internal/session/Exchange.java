@@ -27,6 +27,7 @@ abstract class Exchange {
     private boolean release;
     private boolean mayBegin = true;
     private int readies;
+    private volatile Object owner;
 
     /** Encodes the request. Called once, under the session's write permit. */
     abstract void write(MessageWriter out);
@@ -91,6 +92,11 @@ abstract class Exchange {
     }
 
     final boolean mayBegin() { return mayBegin; }
+
+    /** Whose request this is (a statement execution's scope, else the submitting thread): what a cancel targets. */
+    final void owner(Object o) { owner = o; }
+
+    final Object owner() { return owner; }
 
     /** Counts a ReadyForQuery; true when it was the exchange's last. */
     final boolean ready(ReadyForQuery rfq) {

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -38,11 +39,18 @@ import java.util.function.IntPredicate;
  * whichever waiting thread holds the read lock, so one thread may complete another's exchange.
  * A request too large to be sure to fit the socket buffers is written by a short-lived writer
  * thread while the caller reads, so a big batch can never deadlock against a server that is
- * blocked writing its answers. Type-agnostic: parameters arrive encoded and rows leave as bytes.
+ * blocked writing its answers. A thread waiting for notifications reads while no request is in
+ * flight ({@link #awaitNotification}); what it reads is routed like any other read, so the answer
+ * to a request written meanwhile still reaches that request. A read that waits longer than the
+ * network timeout for an answer closes the session with 08006. Type-agnostic: parameters arrive
+ * encoded and rows leave as bytes. Over 500 lines because the pipeline's writes, reads and their
+ * locks are one invariant, kept in one place; the flows, notification waits and cancels are apart.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
     static final int INLINE_WRITE_LIMIT = 128 * 1024;
+    /** How long a thread waits for the read lock before looking again whether its request is complete. */
+    private static final long LOCK_SLICE_NANOS = 20_000_000;
 
     private final Transport transport;
     private final MessageReader reader;
@@ -54,7 +62,13 @@ public final class Session implements AutoCloseable {
     private final BackendKey backendKey;
     private final String authMethod;
     private final StatementCache statements;
-    private final Queue<Notification> notifications = new ConcurrentLinkedQueue<>();
+    private final NotificationQueue notifications = new NotificationQueue();
+    private final Notices notices = new Notices();
+    private final CancelGate cancels = new CancelGate();
+    /** Threads in {@link #await}: a notification wait steps aside for them instead of blocking in a read. */
+    private final AtomicInteger awaiting = new AtomicInteger();
+    private volatile Duration networkTimeout = Duration.ZERO;
+    private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile TransactionStatus status;
     private volatile SQLException broken;
     private volatile boolean closed;
@@ -189,17 +203,70 @@ public final class Session implements AutoCloseable {
     /** Notifications received so far and not yet taken. */
     public Notification pollNotification() { return notifications.poll(); }
 
+    /** The notifications received and not yet taken (bounded). */
+    public NotificationQueue notifications() { return notifications; }
+
+    /** Where notices go besides their request: the handler, the last 50, the connection's warnings. */
+    public Notices notices() { return notices; }
+
+    /** How long a read may wait for the server's answer before the session is closed; zero waits forever. */
+    public void networkTimeout(Duration timeout) { networkTimeout = timeout; }
+
+    public Duration networkTimeout() { return networkTimeout; }
+
+    /** How long a cancel may take to be confirmed; zero means 10 seconds. */
+    public void cancelTimeout(Duration timeout) { cancelTimeout = timeout.isZero() ? Duration.ofSeconds(10) : timeout; }
+
     public boolean isClosed() { return closed || broken != null; }
 
     /** Asks the server, on a connection of its own, to cancel what this session is running. */
     public void cancel(Duration timeout) throws SQLException {
+        cancel(null, timeout);
+    }
+
+    /**
+     * Marks the requests the calling thread submits, until {@link #endScope()}, as belonging to
+     * {@code scope} (one statement execution): {@link #cancel(Object)} with it targets them only.
+     */
+    public void beginScope(Object scope) { cancels.beginScope(scope); }
+
+    public void endScope() { cancels.endScope(); }
+
+    /**
+     * Asks the server, on a connection of its own made the way this one was (same address, same
+     * TLS), to cancel the request of {@code owner} (a scope, or the thread that submitted it), or
+     * any request when {@code owner} is null; nothing is sent when no such request is in flight.
+     * Returns once the server closed the cancel connection, at most cancelSignalTimeout later; no
+     * request is written meanwhile, so the cancel can never reach the next statement. True when a
+     * cancel was sent.
+     */
+    public boolean cancel(Object owner) throws SQLException {
+        return cancel(owner, cancelTimeout);
+    }
+
+    /** As {@link #cancel(Object)}, within {@code timeout}. */
+    public boolean cancel(Object owner, Duration timeout) throws SQLException {
         if (backendKey == null) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
         }
-        // to the very address this session is connected to, whatever the host name resolves to now
-        String address = transport.socket().getInetAddress().getHostAddress();
-        Transport.sendCancel(address, transport.port(), backendKey.processId(), backendKey.secretKey(), timeout);
+        return cancels.cancel(owner, isClosed() ? List.of() : pending,
+                () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), timeout));
     }
+
+    /**
+     * Waits at most {@code timeout} for a notification and takes it; null when none came. Reads
+     * the socket itself while no request is in flight, and steps aside for threads that wait for
+     * their answers. {@code Duration.ZERO} takes what has arrived without waiting.
+     */
+    public Notification awaitNotification(Duration timeout) throws SQLException {
+        return new NotificationWait(this, notifications, readLock).await(timeout);
+    }
+
+    /** The request whose answers come next, or null when none is in flight. */
+    Exchange head() { return pending.peek(); }
+
+    /** True while another thread waits to read, or waits for a request another reader may have completed. */
+    boolean othersWaitToRead() { return readLock.hasQueuedThreads() || awaiting.get() > 0; }
 
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
@@ -276,8 +343,10 @@ public final class Session implements AutoCloseable {
     private boolean submit(Exchange e, long deadline) throws SQLException {
         if (!acquireWritePermit(deadline)) return false;
         boolean handedOff = false;
+        cancels.enterWrite();
         try {
             checkOpen();
+            e.owner(cancels.currentOwner());
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
                 e.beginFirst(begin);
                 beginInFlight = true;
@@ -307,6 +376,7 @@ public final class Session implements AutoCloseable {
         } catch (IOException io) {
             fail(transport.ioFailure(io));
         } finally {
+            cancels.exitWrite();
             if (!handedOff) writePermit.release();
         }
         return true;
@@ -348,8 +418,22 @@ public final class Session implements AutoCloseable {
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
     private boolean await(Exchange e, long deadline) throws SQLException {
+        if (e.isDone()) return true;
+        awaiting.incrementAndGet();
+        try {
+            return awaitRead(e, deadline);
+        } finally {
+            awaiting.decrementAndGet();
+        }
+    }
+
+    private boolean awaitRead(Exchange e, long deadline) throws SQLException {
         while (!e.isDone()) {
-            if (!lockForReading(deadline)) return false;
+            if (!lockForReading(deadline)) {
+                boolean interrupted = Thread.currentThread().isInterrupted();
+                if (deadline != 0 && (interrupted || System.nanoTime() - deadline >= 0)) return false;
+                continue; // look again whether another reader completed e meanwhile
+            }
             try {
                 while (!e.isDone()) {
                     Exchange head = pending.peek();
@@ -357,18 +441,9 @@ public final class Session implements AutoCloseable {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
                         break;
                     }
-                    if (deadline != 0) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) return false;
-                        transport.readTimeout(Duration.ofNanos(left));
-                    }
-                    try {
-                        readOne(head);
-                    } catch (SocketTimeoutException timeout) {
-                        return false; // nothing was consumed; the next reader resumes here
-                    } finally {
-                        if (deadline != 0 && !isClosed()) transport.readTimeout(Duration.ZERO);
-                    }
+                    long left = deadline == 0 ? 0 : deadline - System.nanoTime();
+                    if (deadline != 0 && left <= 0) return false;
+                    if (!readWithin(head, left)) return false;
                 }
             } finally {
                 readLock.unlock();
@@ -378,15 +453,37 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Reads and routes one message, waiting at most {@code left} nanoseconds (0: no limit of the
+     * caller's). False when that time passed first; nothing was consumed then, and the next reader
+     * resumes there. While a request is in flight the network timeout bounds the wait too: it
+     * passing closes the session with 08006.
+     */
+    boolean readWithin(Exchange head, long left) throws SQLException {
+        long network = head == null ? 0 : networkTimeout.toNanos();
+        boolean networkFirst = network > 0 && (left == 0 || network < left);
+        transport.readTimeout(Duration.ofNanos(networkFirst ? network : left));
+        try {
+            readOne(head);
+            return true;
+        } catch (SocketTimeoutException timeout) {
+            if (!networkFirst) return false;
+            fail(SqlExceptions.of(SqlState.CONNECTION_FAILURE, "the server sent no answer within the network timeout of "
+                    + networkTimeout.toMillis() + " ms (socket_timeout, or Connection.setNetworkTimeout); the connection "
+                    + "was closed: open a new one, and raise the timeout if the server is just slow", timeout));
+            return true;
+        }
+    }
+
+    /**
      * Takes the read lock. A caller that waits for another thread's reading and is interrupted
      * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
      */
-    private boolean lockForReading(long deadline) throws SQLException {
+    boolean lockForReading(long deadline) throws SQLException {
         if (readLock.tryLock()) return true;
+        if (deadline == -1) return false;
         try {
-            if (deadline != 0) return readLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            readLock.lockInterruptibly();
-            return true;
+            long wait = deadline == 0 ? LOCK_SLICE_NANOS : Math.min(LOCK_SLICE_NANOS, deadline - System.nanoTime());
+            return readLock.tryLock(Math.max(0, wait), TimeUnit.NANOSECONDS);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             if (deadline != 0) return false;
@@ -410,7 +507,8 @@ public final class Session implements AutoCloseable {
             return;
         }
         try {
-            dispatch(head, m);
+            // a thread that started reading while idle learns only now whose answer this is
+            dispatch(head != null ? head : pending.peek(), m);
         } catch (SQLException violation) {
             fail(violation);
         }
@@ -420,9 +518,14 @@ public final class Session implements AutoCloseable {
         if (m instanceof ParameterStatus p) {
             parameters.put(p.name(), p.value());
         } else if (m instanceof NoticeResponse n) {
-            head.notice(new ServerError(n.fields()));
+            ServerError notice = new ServerError(n.fields());
+            if (head != null) head.notice(notice);
+            notices.received(notice, head == null);
         } else if (m instanceof NotificationResponse n) {
             notifications.add(new Notification(n.processId(), n.channel(), n.payload()));
+        } else if (head == null) {
+            if (!(m instanceof ErrorResponse err)) throw Protocol.unexpected(m, "no request is waiting for an answer");
+            fail(SqlExceptions.fromServer(new ServerError(err.fields()))); // e.g. the backend was terminated
         } else if (m instanceof ReadyForQuery rfq) {
             status = TransactionStatus.of(rfq.status());
             if (head.beginsTransaction()) beginInFlight = false;
@@ -455,7 +558,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void checkOpen() throws SQLException {
+    void checkOpen() throws SQLException {
         if (closed) throw SqlExceptions.closed("the connection");
         SQLException b = broken;
         if (b != null) {

@@ -22,7 +22,8 @@ import java.util.List;
  * The only place that touches sockets: connects to one host (every address it resolves to, in
  * order, within the connect timeout), negotiates TLS with an SSLRequest, and exposes the framed
  * {@link MessageReader} and {@link MessageWriter} for the session. Also sends CancelRequests on a
- * connection of their own.
+ * connection of their own, negotiated as this one was (TLS or not, the same way), and applies the
+ * TCP keep-alive settings.
  */
 public final class Transport implements AutoCloseable {
     /** Cap on a single backend message (1 GiB of data plus framing). */
@@ -36,6 +37,10 @@ public final class Transport implements AutoCloseable {
     private MessageReader reader;
     private MessageWriter writer;
     private boolean tls;
+    private boolean sslRequested;
+    private TlsUpgrade upgrade;
+    private Socket tcp;
+    private int readTimeoutMillis = -1;
 
     private Transport(String host, int port, Socket socket) throws IOException {
         this.host = host;
@@ -108,7 +113,9 @@ public final class Transport implements AutoCloseable {
     }
 
     private void attach(Socket s) throws IOException {
+        if (tcp == null) tcp = s;
         this.socket = s;
+        this.readTimeoutMillis = -1;
         this.reader = new MessageReader(s.getInputStream(), MAX_STARTUP_MESSAGE_LENGTH);
         this.writer = new MessageWriter(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
     }
@@ -131,6 +138,7 @@ public final class Transport implements AutoCloseable {
                         throw SqlExceptions.of(SqlState.PROTOCOL_VIOLATION,
                                 "received unencrypted data after SSL response; the connection is not safe and was closed");
                     }
+                    sslRequested = true;
                     return true;
                 }
                 case 'N' -> { return false; }
@@ -153,6 +161,7 @@ public final class Transport implements AutoCloseable {
             Socket secured = upgrade.upgrade(socket, host, port);
             attach(secured);
             tls = true;
+            this.upgrade = upgrade;
         } catch (IOException e) {
             throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "SSL handshake with " + host + ":" + port + " failed: "
                     + reason(e), e);
@@ -174,8 +183,11 @@ public final class Transport implements AutoCloseable {
 
     /** Read timeout for the next reads; {@code Duration.ZERO} waits forever. */
     public void readTimeout(Duration timeout) throws SQLException {
+        int millis = timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        if (millis == readTimeoutMillis) return;
         try {
-            socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            socket.setSoTimeout(millis);
+            readTimeoutMillis = millis;
         } catch (IOException e) {
             throw ioFailure(e);
         }
@@ -193,20 +205,63 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Asks the server to cancel whatever the session {@code processId} is running, on a new
-     * connection as the protocol requires. Best effort: the server never answers.
+     * connection to the address this one is connected to, as the protocol requires: with TLS
+     * negotiated the same way (SSLRequest or direct, same trust and keys) when this connection
+     * uses TLS. Returns once the server closed the cancel connection (it has then signalled the
+     * backend), at most {@code timeout} after the call; {@code Duration.ZERO} means 10 seconds.
      */
-    public static void sendCancel(String host, int port, int processId, int secretKey, Duration timeout) throws SQLException {
-        try (Transport t = connect(host, port, timeout)) {
+    public void sendCancel(int processId, int secretKey, Duration timeout) throws SQLException {
+        Duration limit = timeout.isZero() ? Duration.ofSeconds(10) : timeout;
+        long deadline = System.nanoTime() + limit.toNanos();
+        // to the very address this session is connected to, whatever the host name resolves to now
+        String address = socket.getInetAddress().getHostAddress();
+        try (Transport t = connect(host, address, port, limit)) {
+            if (tls) {
+                if (sslRequested && !t.requestTls()) {
+                    throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "could not send the cancel request: the server "
+                            + "refused TLS on the cancel connection");
+                }
+                t.startTls(upgrade);
+            }
             ByteWriter w = new ByteWriter(16);
             new CancelRequest(processId, secretKey).encode(w);
             t.writer.writeRaw(w.toByteArray());
-            // wait for the server to close its end, so the cancel has been read before we return
-            t.socket.setSoTimeout(1000);
-            t.socket.getInputStream().read();
-        } catch (SocketTimeoutException ignored) {
-            // the server keeps the socket open a little; the request was delivered
+            t.awaitClose(deadline, limit);
         } catch (IOException e) {
             throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "could not send the cancel request: " + reason(e), e);
+        }
+    }
+
+    /** Waits for the server to close this (cancel) connection; a reset or TLS alert counts as closed. */
+    private void awaitClose(long deadline, Duration limit) throws SQLException {
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new SocketTimeoutException();
+                socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+                if (in.read() < 0) return;
+            }
+        } catch (SocketTimeoutException e) {
+            throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "the cancel request was sent, but the server did not "
+                    + "close the cancel connection within " + limit.toMillis() + " ms (cancelSignalTimeout); the statement "
+                    + "may or may not be canceled", e);
+        } catch (IOException closed) {
+            // the server closed the connection abruptly: the request was read
+        }
+    }
+
+    /**
+     * Applies libpq's keep-alive settings to the TCP socket: {@code keepalives} off disables
+     * SO_KEEPALIVE; the idle time, interval and count (seconds, seconds, probes; null for the
+     * system's default) are set where the platform supports them.
+     */
+    public void keepalives(boolean on, Integer idle, Integer interval, Integer count) throws SQLException {
+        try {
+            tcp.setKeepAlive(on);
+            if (on) KeepaliveOptions.apply(tcp, idle, interval, count);
+        } catch (IOException e) {
+            throw ioFailure(e);
         }
     }
 

@@ -166,7 +166,8 @@ class SharedConnectionStressIT {
 
     private static void awaitWaiting(Thread t) throws InterruptedException {
         for (int attempt = 0; attempt < 2000; attempt++) {
-            if (t.getState() == Thread.State.WAITING) return;
+            // waiting for the read lock, in slices (TIMED_WAITING), or for the write permit (WAITING)
+            if (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING) return;
             Thread.sleep(2);
         }
         throw new AssertionError("thread " + t.getName() + " never waited for the connection: " + t.getState());
