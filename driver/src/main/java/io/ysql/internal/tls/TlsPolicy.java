@@ -197,6 +197,33 @@ public final class TlsPolicy {
                 peer == null ? null : peer.getIssuerX500Principal().getName());
     }
 
+    /** The certificate chain the server presented on an established TLS socket, leaf first. */
+    public static List<X509Certificate> peerChain(Socket tlsSocket) {
+        if (!(tlsSocket instanceof SSLSocket s)) return List.of();
+        try {
+            return Arrays.stream(s.getSession().getPeerCertificates())
+                    .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The chain the server presented when this driver refused it during a handshake that failed
+     * with {@code failure}; empty when the failure was of another kind.
+     */
+    public static List<X509Certificate> rejectedChain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertificateRejected r) return r.chain();
+        }
+        return List.of();
+    }
+
+    /** Where the root certificates come from (e.g. {@code root certificate file "/x"}), or null when none are used. */
+    public String rootsSource() {
+        return verifiesChain() ? files.rootsSource() : null;
+    }
+
     /**
      * The {@code tls-server-end-point} channel-binding data (RFC 5929) of an established TLS
      * socket, or {@code null} when the server sent no X.509 certificate or its signature algorithm
