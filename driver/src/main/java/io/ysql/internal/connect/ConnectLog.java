@@ -26,13 +26,19 @@ final class ConnectLog implements ConnectObserver {
         this.next = next;
     }
 
+    /** Logs at DEBUG; numbers are written plainly (a port as 5433, not 5,433). */
     private static void debug(String format, Object... args) {
-        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, format, args);
+        if (!LOG.isLoggable(Level.DEBUG)) return;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Number n) args[i] = n.toString();
+        }
+        LOG.log(Level.DEBUG, format, args);
     }
 
     @Override
     public void resolved(String host, String address, List<InetAddress> addresses, Duration took) {
-        debug("{0} resolved to {1} in {2} ms", address, addresses, took.toMillis());
+        debug("{0} resolved to {1} in {2} ms", address,
+                addresses.stream().map(InetAddress::getHostAddress).toList(), took.toMillis());
         next.resolved(host, address, addresses, took);
     }
 

@@ -21,12 +21,14 @@ public interface QueryObserver {
 
     /** The statement completed; {@code rows} is the count of its command tag, -1 when it has none. */
     default void finished(String sql, long rows, Duration took) {
-        Log.LOG.log(Level.TRACE, "completed in {0} ms, {1} rows: {2}", took.toMillis(), rows, sql);
+        Log.LOG.log(Level.TRACE, "completed in {0} ms, {1} rows: {2}", String.valueOf(took.toMillis()),
+                String.valueOf(rows), sql);
     }
 
     /** The statement failed. */
     default void failed(String sql, SQLException error, Duration took) {
-        Log.LOG.log(Level.TRACE, "failed in {0} ms with SQLSTATE {1}: {2}", took.toMillis(), error.getSQLState(), sql);
+        Log.LOG.log(Level.TRACE, "failed in {0} ms with SQLSTATE {1}: {2}", String.valueOf(took.toMillis()),
+                error.getSQLState(), sql);
     }
 
     /** The session package's logger. */

@@ -175,7 +175,7 @@ public final class TlsPolicy {
                 throw TlsErrors.handshake("SSL handshake with " + hostName + ":" + port + " failed: direct SSL connection "
                         + "was established without ALPN protocol negotiation extension", null);
             }
-            if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, "TLS with {0}:{1}: {2}", hostName, port, describe(socket));
+            if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, "TLS with {0}:{1}: {2}", hostName, String.valueOf(port), describe(socket));
             return socket;
         } catch (IOException | RuntimeException e) {
             HandshakeFailure.closeQuietly(socket != null ? socket : plain);

@@ -20,6 +20,6 @@ final class WireTrace {
 
     /** Logs one message: {@code direction} is {@code >} (sent) or {@code <} (received). */
     static void message(char direction, String name, int length) {
-        LOG.log(Level.TRACE, "{0} {1} ({2} bytes)", direction, name, length);
+        LOG.log(Level.TRACE, "{0} {1} ({2} bytes)", String.valueOf(direction), name, String.valueOf(length));
     }
 }
