@@ -73,6 +73,11 @@ class YsqlListenerIT {
                 cur.fetchall();
                 assertThatThrownBy(() -> cur.execute("SELEC 1")).isInstanceOf(SQLException.class);
             }
+            try (Cursor cur = conn.cursor()) {
+                cur.execute("CREATE TEMP TABLE listened(i int)");
+                cur.executemany("INSERT INTO listened VALUES (%s)", List.of(List.of(1), List.of(2)));
+            }
+            assertThat(r.calls).contains("finished 2 INSERT INTO listened VALUES ($1)");
             assertThat(r.calls).contains("started SELECT generate_series(1, 3)",
                     "finished 3 SELECT generate_series(1, 3)", "finished 1 SELECT $1::text AS v",
                     "failed 42601 SELEC 1");

@@ -177,10 +177,19 @@ public final class Session implements AutoCloseable {
     public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
             throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        ExtendedQuery q = new ExtendedQuery(sql, batch);
-        run(q, notices);
-        if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
-        return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
+        long started = observeStart(sql);
+        try {
+            ExtendedQuery q = new ExtendedQuery(sql, batch);
+            run(q, notices);
+            if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
+            BatchOutcome outcome = new BatchOutcome(q.results(), q.failedExecution(), q.failure());
+            observeEnd(sql, started, outcome.results().stream().mapToLong(r -> Math.max(0, r.rowCount())).sum(),
+                    outcome.failure());
+            return outcome;
+        } catch (SQLException e) {
+            observeEnd(sql, started, -1, e);
+            throw e;
+        }
     }
 
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */

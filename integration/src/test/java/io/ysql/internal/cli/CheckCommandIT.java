@@ -109,6 +109,14 @@ class CheckCommandIT {
     }
 
     @Test
+    void aHostNameDnsDoesNotKnowIsNamed() {
+        int status = check("host=no-such-host.invalid port=5433 sslmode=disable");
+        assertThat(status).isEqualTo(1);
+        assertThat(out()).contains("[FAIL]  dns      no-such-host.invalid: unknown host")
+                .contains("the host name \"no-such-host.invalid\" is not known to DNS");
+    }
+
+    @Test
     void aWrongPasswordIsNamedWithItsSource() {
         PgCluster pg = PgCluster.shared();
         int status = check(pg.conninfo(ROLE.user(), "not-the-password") + " sslmode=disable");
