@@ -13,8 +13,8 @@ import java.time.Duration;
  * exception thrown by a method is logged at DEBUG and otherwise ignored.
  *
  * <p>Register one with {@link Ysql#connect(io.ysql.config.ConnectionConfig, YugabyteClusters, YsqlListener)}
- * or {@code YsqlDataSource.setListener}. Statements the driver runs on its own behalf (type
- * look-ups, {@code yb_servers()}) are reported too.
+ * or {@code YsqlDataSource.setListener}. Once a connection is open, the statements the driver runs
+ * on it on its own behalf (type look-ups) are reported too.
  */
 public interface YsqlListener {
     /** A listener that does nothing. */
