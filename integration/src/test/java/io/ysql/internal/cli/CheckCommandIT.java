@@ -174,6 +174,11 @@ class CheckCommandIT {
                 .contains("certificate 0: ")
                 .contains(advice)
                 .doesNotContain(ROLE.password());
+        out.reset();
+        assertThat(check("--json", tls.conninfo(ROLE) + " sslmode=" + mode + " sslrootcert=" + CERTS.rootCert() + crl))
+                .isEqualTo(1);
+        assertThat(out()).contains("\"step\": \"tls\",\n      \"ok\": false,", "\"sslmode\": \"" + mode + "\"",
+                "\"chain_verified\": true", "\"certificates\": [", "\"not_after\": ", "\"sqlstate\": \"08006\"");
     }
 
     @Test
