@@ -18,6 +18,7 @@ import io.ysql.internal.session.Session;
 import io.ysql.internal.session.SessionOptions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,13 +85,40 @@ public final class Ysql {
      * with the state in {@code clusters} (which may be {@code null} only when it is off).
      */
     public static YsqlConnection connect(ConnectionConfig config, YugabyteClusters clusters) throws SQLException {
-        Connected c = Connector.system().connect(config, PgTypes::binaryResult,
-                clusters == null ? null : clusters.registry());
+        return connect(config, clusters, null);
+    }
+
+    /**
+     * Connects with a parsed configuration, reporting each connect step and, on the connection it
+     * returns, each statement to {@code listener} ({@code null} for none); with {@code load_balance}
+     * on, balanced with the state in {@code clusters}.
+     */
+    public static YsqlConnection connect(ConnectionConfig config, YugabyteClusters clusters, YsqlListener listener)
+            throws SQLException {
+        ListenerBridge bridge = listener == null ? null : new ListenerBridge(listener);
+        long started = System.nanoTime();
+        Connected c;
+        try {
+            c = Connector.system(bridge).connect(config, PgTypes::binaryResult,
+                    clusters == null ? null : clusters.registry());
+        } catch (SQLException e) {
+            if (bridge != null) {
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                bridge.call(() -> listener.connectFailed(config.toUrl(), e, took));
+            }
+            throw e;
+        }
         try {
             JdbcConnection conn = open(config, c.session());
             ServerLease lease = c.lease();
-            return lease == null ? conn
+            YsqlConnection result = lease == null ? conn
                     : conn.balanced(lease::release, () -> Optional.of(YugabyteClusters.info(lease.cluster().snapshot())));
+            if (bridge != null) {
+                c.session().observe(bridge);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                bridge.call(() -> listener.connected(result.connectionInfo(), took));
+            }
+            return result;
         } catch (SQLException | RuntimeException e) {
             c.session().close();
             c.release();

@@ -70,6 +70,21 @@ class ExecutableJarIT {
     }
 
     @Test
+    void javaJarCheckAndQueryRunAgainstAServer() throws Exception {
+        io.ysql.testkit.PgCluster pg = io.ysql.testkit.PgCluster.shared();
+        String conninfo = pg.conninfo(io.ysql.testkit.AuthRole.SCRAM) + " sslmode=disable";
+        Run check = java("-jar", jar.toString(), "check", conninfo);
+        assertThat(check.status).as(check.toString()).isZero();
+        assertThat(check.out).contains("[ok]    auth", "Result: connected in");
+        Run query = java("-jar", jar.toString(), "query", "--csv", conninfo, "SELECT 1 AS one");
+        assertThat(query.status).as(query.toString()).isZero();
+        assertThat(query.out).isEqualTo("one\r\n1\r\n");
+        Run failing = java("-jar", jar.toString(), "query", conninfo, "SELECT * FROM no_such_table");
+        assertThat(failing.status).isEqualTo(1);
+        assertThat(failing.err).startsWith("ERROR: 42P01: ");
+    }
+
+    @Test
     void runsFromTheModulePath() throws Exception {
         Run r = java("--module-path", jar.toString(), "--module", "io.ysql/io.ysql.internal.cli.Main", "--version");
         assertThat(r.status).as(r.toString()).isZero();

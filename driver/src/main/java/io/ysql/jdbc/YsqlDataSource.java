@@ -1,6 +1,7 @@
 package io.ysql.jdbc;
 
 import io.ysql.Ysql;
+import io.ysql.YsqlListener;
 import io.ysql.YugabyteClusters;
 import io.ysql.YsqlConnection;
 import io.ysql.config.ConfigSources;
@@ -56,6 +57,9 @@ public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource,
     /** User codecs registered with every connection this data source opens; not serialized. */
     private transient volatile List<Codec<?>> codecs = List.of();
 
+    /** Told of every connect and statement of this data source's connections; not serialized. */
+    private transient volatile YsqlListener listener;
+
     /** A data source with no option set: the environment, the password file and the defaults apply. */
     public YsqlDataSource() {}
 
@@ -81,15 +85,28 @@ public class YsqlDataSource extends YsqlDataSourceSetters implements DataSource,
         codecs = List.copyOf(next);
     }
 
+    /**
+     * Reports each connect step and each statement of the connections opened from now on to
+     * {@code listener} (see {@link YsqlListener}); {@code null} stops reporting.
+     */
+    public void setListener(YsqlListener listener) {
+        this.listener = listener;
+    }
+
+    /** The listener set with {@link #setListener}, or null. */
+    public YsqlListener getListener() {
+        return listener;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return withCodecs(Ysql.connect(config(null, null), yugabyteClusters()));
+        return withCodecs(Ysql.connect(config(null, null), yugabyteClusters(), listener));
     }
 
     /** Connects as {@code user} with {@code password}, which win over the configured ones when not null. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return withCodecs(Ysql.connect(config(user, password), yugabyteClusters()));
+        return withCodecs(Ysql.connect(config(user, password), yugabyteClusters(), listener));
     }
 
     /** The state this data source's load-balanced connections share: clusters, servers, per-server counts. */

@@ -1,6 +1,7 @@
 package io.ysql.internal.cli;
 
 import io.ysql.Version;
+import io.ysql.config.ConfigSources;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,8 +31,17 @@ public final class Main {
     private final Map<String, Entry> commands = new LinkedHashMap<>();
 
     Main() {
+        this(ConfigSources.system());
+    }
+
+    /** A dispatcher whose commands read the environment and home directory of {@code sources}. */
+    Main(ConfigSources sources) {
         Entry version = new Entry("print the driver version and the JDBC version it implements", Main::version);
         Entry help = new Entry("print this help", (args, out, err) -> usage(out, 0));
+        commands.put("check", new Entry("connect step by step and say what works and what to fix "
+                + "(check [--json] CONNINFO)", new CheckCommand(sources)));
+        commands.put("query", new Entry("run one statement and print its rows (query [--csv] [--null TEXT] "
+                + "[--max-width N] CONNINFO SQL)", new QueryCommand(sources)));
         commands.put("--version", version);
         commands.put("--help", help);
         commands.put("-h", help);
@@ -66,7 +76,7 @@ public final class Main {
     }
 
     private int usage(PrintStream to, int status) {
-        to.println("usage: java -jar ysql-driver.jar COMMAND");
+        to.println("usage: java -jar ysql-driver.jar COMMAND [ARGS]");
         to.println();
         to.println("commands:");
         commands.forEach((name, entry) -> to.printf("  %-12s %s%n", name, entry.summary()));

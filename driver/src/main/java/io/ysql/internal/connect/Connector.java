@@ -11,10 +11,12 @@ import io.ysql.internal.session.AuthPolicy;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.StartupRequest;
 import io.ysql.internal.tls.TlsPolicy;
+import io.ysql.internal.transport.ConnectObserver;
 import io.ysql.internal.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,14 +38,22 @@ import java.util.random.RandomGenerator;
  * {@code disable} plaintext only; {@code allow} plaintext, then TLS if the server rejected it;
  * {@code prefer} TLS, then plaintext if the server has no TLS, the handshake failed or the server
  * rejected the TLS session; {@code require}, {@code verify-ca}, {@code verify-full} TLS only.
+ * Every step is reported to a {@link ConnectObserver}.
  */
 public final class Connector {
     private final Supplier<String> nonces;
     private final RandomGenerator random;
+    private final ConnectObserver observer;
 
     /** @param random the source of SCRAM nonces and of the host order of {@code load_balance_hosts=random} */
     public Connector(SecureRandom random) {
+        this(random, ConnectObserver.NONE);
+    }
+
+    /** A connector that reports each step of every attempt to {@code observer}. */
+    public Connector(SecureRandom random, ConnectObserver observer) {
         this.random = random;
+        this.observer = new ConnectLog(observer == null ? ConnectObserver.NONE : observer);
         this.nonces = () -> {
             byte[] b = new byte[18];
             random.nextBytes(b);
@@ -54,6 +64,11 @@ public final class Connector {
     /** A connector with a fresh {@link SecureRandom}. */
     public static Connector system() {
         return new Connector(new SecureRandom());
+    }
+
+    /** A connector with a fresh {@link SecureRandom} that reports to {@code observer}. */
+    public static Connector system(ConnectObserver observer) {
+        return new Connector(new SecureRandom(), observer);
     }
 
     /**
@@ -205,6 +220,14 @@ public final class Connector {
         }
     }
 
+    private static SQLException unwrapped(SQLException e) {
+        return (e instanceof Rejected || e instanceof TlsFailed) && e.getCause() instanceof SQLException c ? c : e;
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
     /** The startup was answered with a server error: under allow/prefer, worth one more try the other way. */
     private static final class Rejected extends SQLException {
         Rejected(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
@@ -229,15 +252,33 @@ public final class Connector {
         }
 
         Session plain() throws SQLException {
-            Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout());
-            return startup(t, null);
+            try {
+                Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout(),
+                        observer);
+                return startup(t, null);
+            } catch (SQLException e) {
+                observer.attemptFailed(host.host(), host.port(), false, unwrapped(e));
+                throw e;
+            }
         }
 
         Session secure(TlsPolicy tls, boolean required) throws SQLException {
-            Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout());
+            try {
+                return secureAttempt(tls, required);
+            } catch (SQLException e) {
+                observer.attemptFailed(host.host(), host.port(), true, unwrapped(e));
+                throw e;
+            }
+        }
+
+        private Session secureAttempt(TlsPolicy tls, boolean required) throws SQLException {
+            Transport t = Transport.connect(host.host(), host.connectAddress(), host.port(), config.connectTimeout(),
+                    observer);
             byte[] bindingHash;
             try {
-                if (!tls.direct() && !t.requestTls()) {
+                boolean accepted = tls.direct() || t.requestTls();
+                if (!tls.direct()) observer.tlsAnswered(host.host(), host.port(), accepted);
+                if (!accepted) {
                     if (required) {
                         throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, "server at " + host
                                 + " does not support SSL, but sslmode=" + tls.mode().label()
@@ -249,7 +290,7 @@ public final class Connector {
                         throw (SQLException) r.getCause(); // already plaintext: nothing left to try
                     }
                 }
-                t.startTls((plain, h, p) -> tls.handshake(plain, host.host(), p));
+                handshake(t, tls);
                 bindingHash = TlsPolicy.channelBindingHash(t.socket());
             } catch (SQLException e) {
                 t.close();
@@ -259,9 +300,24 @@ public final class Connector {
             return startup(t, bindingHash);
         }
 
-        private Session startup(Transport t, byte[] bindingHash) throws SQLException {
+        private void handshake(Transport t, TlsPolicy tls) throws SQLException {
+            long started = System.nanoTime();
             try {
-                return Session.open(t, request(bindingHash));
+                t.startTls((plain, h, p) -> tls.handshake(plain, host.host(), p));
+            } catch (SQLException e) {
+                observer.tlsFailed(host.host(), host.port(), tls, TlsPolicy.rejectedChain(e), e, since(started));
+                throw e;
+            }
+            observer.tlsEstablished(host.host(), host.port(), tls, TlsPolicy.describe(t.socket()),
+                    TlsPolicy.peerChain(t.socket()), since(started));
+        }
+
+        private Session startup(Transport t, byte[] bindingHash) throws SQLException {
+            long started = System.nanoTime();
+            try {
+                Session s = Session.open(t, request(bindingHash));
+                observer.authenticated(host.host(), host.port(), s.authMethod(), s.parameters(), since(started));
+                return s;
             } catch (SQLException e) {
                 if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
                 throw new Rejected(e);

@@ -76,6 +76,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean beginInFlight;
     private volatile String begin = "BEGIN";
     private volatile AutoSave autoSave = AutoSave.NEVER;
+    private volatile QueryObserver observer = QueryObserver.LOGGING;
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -99,9 +100,17 @@ public final class Session implements AutoCloseable {
 
     /** Runs {@code sql} (one or more statements) with the simple query protocol. */
     public List<QueryResult> simpleQuery(String sql, Consumer<ServerError> notices) throws SQLException {
-        SimpleQuery q = new SimpleQuery(sql);
-        run(q, notices);
-        return q.results();
+        long started = observeStart(sql);
+        try {
+            SimpleQuery q = new SimpleQuery(sql);
+            run(q, notices);
+            List<QueryResult> results = q.results();
+            observeEnd(sql, started, results.isEmpty() ? -1 : results.get(results.size() - 1).rowCount(), null);
+            return results;
+        } catch (SQLException e) {
+            observeEnd(sql, started, -1, e);
+            throw e;
+        }
     }
 
     /**
@@ -132,7 +141,32 @@ public final class Session implements AutoCloseable {
      */
     public QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        return execute(sql, bindings, maxRows, notices, false);
+        long started = observeStart(sql);
+        try {
+            QueryResult r = execute(sql, bindings, maxRows, notices, false);
+            observeEnd(sql, started, r.rowCount(), null);
+            return r;
+        } catch (SQLException e) {
+            observeEnd(sql, started, -1, e);
+            throw e;
+        }
+    }
+
+    /** Reports statements to {@code o} from now on (SQL text and counts, never parameter values). */
+    public void observe(QueryObserver o) { observer = o == null ? QueryObserver.LOGGING : o; }
+
+    private long observeStart(String sql) {
+        observer.started(sql);
+        return System.nanoTime();
+    }
+
+    private void observeEnd(String sql, long started, long rows, SQLException failure) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (failure == null) {
+            observer.finished(sql, rows, took);
+        } else {
+            observer.failed(sql, failure, took);
+        }
     }
 
     private QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices, boolean retry)
@@ -159,10 +193,19 @@ public final class Session implements AutoCloseable {
     public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
             throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        ExtendedQuery q = new ExtendedQuery(sql, batch);
-        run(q, notices);
-        if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
-        return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
+        long started = observeStart(sql);
+        try {
+            ExtendedQuery q = new ExtendedQuery(sql, batch);
+            run(q, notices);
+            if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
+            BatchOutcome outcome = new BatchOutcome(q.results(), q.failedExecution(), q.failure());
+            observeEnd(sql, started, outcome.results().stream().mapToLong(r -> Math.max(0, r.rowCount())).sum(),
+                    outcome.failure());
+            return outcome;
+        } catch (SQLException e) {
+            observeEnd(sql, started, -1, e);
+            throw e;
+        }
     }
 
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */

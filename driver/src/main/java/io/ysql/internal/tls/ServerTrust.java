@@ -113,6 +113,14 @@ final class ServerTrust extends X509ExtendedTrustManager {
     }
 
     private void check(X509Certificate[] chain, String host, ChainCheck chainCheck) throws CertificateException {
+        try {
+            checkChain(chain, host, chainCheck);
+        } catch (CertificateRejected r) {
+            throw r.presented(chain);
+        }
+    }
+
+    private void checkChain(X509Certificate[] chain, String host, ChainCheck chainCheck) throws CertificateException {
         if (chain == null || chain.length == 0) throw new CertificateRejected("the server sent no certificate");
         if (pkix != null) {
             X509Certificate leaf = chain[0];

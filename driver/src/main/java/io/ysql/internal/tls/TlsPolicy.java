@@ -175,7 +175,7 @@ public final class TlsPolicy {
                 throw TlsErrors.handshake("SSL handshake with " + hostName + ":" + port + " failed: direct SSL connection "
                         + "was established without ALPN protocol negotiation extension", null);
             }
-            if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, "TLS with {0}:{1}: {2}", hostName, port, describe(socket));
+            if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, "TLS with {0}:{1}: {2}", hostName, String.valueOf(port), describe(socket));
             return socket;
         } catch (IOException | RuntimeException e) {
             HandshakeFailure.closeQuietly(socket != null ? socket : plain);
@@ -195,6 +195,33 @@ public final class TlsPolicy {
         return new TlsSessionInfo(session.getProtocol(), session.getCipherSuite(), alpn == null ? "" : alpn,
                 peer == null ? null : peer.getSubjectX500Principal().getName(),
                 peer == null ? null : peer.getIssuerX500Principal().getName());
+    }
+
+    /** The certificate chain the server presented on an established TLS socket, leaf first. */
+    public static List<X509Certificate> peerChain(Socket tlsSocket) {
+        if (!(tlsSocket instanceof SSLSocket s)) return List.of();
+        try {
+            return Arrays.stream(s.getSession().getPeerCertificates())
+                    .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The chain the server presented when this driver refused it during a handshake that failed
+     * with {@code failure}; empty when the failure was of another kind.
+     */
+    public static List<X509Certificate> rejectedChain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertificateRejected r) return r.chain();
+        }
+        return List.of();
+    }
+
+    /** Where the root certificates come from (e.g. {@code root certificate file "/x"}), or null when none are used. */
+    public String rootsSource() {
+        return verifiesChain() ? files.rootsSource() : null;
     }
 
     /**

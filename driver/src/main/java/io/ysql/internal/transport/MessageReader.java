@@ -64,6 +64,7 @@ public final class MessageReader {
         }
         int bodyLength = length - 4;
         fill(5 + bodyLength);
+        if (WireTrace.on()) WireTrace.message('<', BackendDecoder.name(tag), length + 1);
         int bodyStart = start + 5;
         start += 5 + bodyLength;
         BackendMessage m;

@@ -17,7 +17,9 @@ public final class MessageWriter {
 
     /** Encodes {@code message} into the buffer. */
     public MessageWriter add(FrontendMessage message) {
+        int before = buffer.size();
         message.encode(buffer);
+        if (WireTrace.on()) WireTrace.message('>', message.getClass().getSimpleName(), buffer.size() - before);
         return this;
     }
 

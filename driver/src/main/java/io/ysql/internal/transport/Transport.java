@@ -61,11 +61,20 @@ public final class Transport implements AutoCloseable {
      * {@code host} in messages and in {@link #host()}.
      */
     public static Transport connect(String host, String address, int port, Duration timeout) throws SQLException {
-        long deadline = timeout.isZero() ? 0 : System.nanoTime() + timeout.toNanos();
+        return connect(host, address, port, timeout, ConnectObserver.NONE);
+    }
+
+    /** {@link #connect(String, String, int, Duration)} reporting the DNS answer and each TCP connect to {@code observer}. */
+    public static Transport connect(String host, String address, int port, Duration timeout, ConnectObserver observer)
+            throws SQLException {
+        long started = System.nanoTime();
+        long deadline = timeout.isZero() ? 0 : started + timeout.toNanos();
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(address);
+            observer.resolved(host, address, List.of(addresses), since(started));
         } catch (UnknownHostException e) {
+            observer.unresolved(host, address, since(started));
             throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
                     "could not translate host name \"" + address + "\" to address: unknown host; check the host option", e);
         }
@@ -73,6 +82,7 @@ public final class Transport implements AutoCloseable {
         IOException last = null;
         for (InetAddress candidate : addresses) {
             Socket s = new Socket();
+            long tcpStarted = System.nanoTime();
             try {
                 int millis = 0;
                 if (deadline != 0) {
@@ -85,9 +95,11 @@ public final class Transport implements AutoCloseable {
                 s.connect(new InetSocketAddress(candidate, port), millis);
                 // the SSL answer and the TLS handshake come before the startup flow sets its own timeout
                 s.setSoTimeout(millis);
+                observer.tcpConnected(host, candidate, port, since(tcpStarted));
                 return new Transport(host, port, s);
             } catch (IOException e) {
                 closeQuietly(s);
+                observer.tcpFailed(host, candidate, port, e instanceof SocketTimeoutException, reason(e), since(tcpStarted));
                 last = e;
                 failures.add(describe(host, candidate, port) + " failed: " + reason(e));
                 if (e instanceof SocketTimeoutException) break;
@@ -97,6 +109,10 @@ public final class Transport implements AutoCloseable {
                 ? "\nThe server did not answer within connect_timeout; check the host and port, or raise connect_timeout."
                 : "\nIs the server running on that host and accepting TCP/IP connections?";
         throw SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, String.join("\n", failures) + hint, last);
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     private static String describe(String host, InetAddress address, int port) {

@@ -32,7 +32,8 @@ class MainTest {
     @Test
     void helpPrintsUsageOnStdout() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).startsWith("usage: java -jar ysql-driver.jar COMMAND").contains("--version", "--help");
+        assertThat(out()).startsWith("usage: java -jar ysql-driver.jar COMMAND").contains("--version", "--help",
+                "check", "query");
         assertThat(err()).isEmpty();
     }
 
