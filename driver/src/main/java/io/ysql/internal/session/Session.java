@@ -110,6 +110,18 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Runs a statement that ends a transaction ({@code COMMIT}) like {@link #control}; when the
+     * connection fails after it was sent and before its answer, throws 08007: the outcome is unknown.
+     */
+    public List<QueryResult> commit(String sql, Consumer<ServerError> notices) throws SQLException {
+        SimpleQuery q = new SimpleQuery(sql);
+        q.neverBegin();
+        run(q, notices);
+        if (LostCommit.isLost(q, this)) throw LostCommit.unknown(sql, q.failure());
+        return q.results();
+    }
+
+    /**
      * Runs one statement with the extended protocol: parameters travel apart from the text.
      *
      * @param maxRows 0 for all rows, else the most rows to return
