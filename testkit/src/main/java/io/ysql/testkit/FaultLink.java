@@ -187,10 +187,11 @@ public final class FaultLink {
         if (!awaitFlowing()) return false;
         Long limit;
         boolean loseAnswer;
+        boolean cutNow = false;
         lock.lock();
         try {
             if (d == Direction.TO_CLIENT && swallowAnswer) {
-                cutLater(Duration.ZERO);
+                cutNow = true;
                 return false;
             }
             applyCorruptions(d, chunk);
@@ -198,7 +199,7 @@ public final class FaultLink {
             byte[] window = window(d, chunk);
             for (byte[] p : cutPatterns.get(d)) {
                 if (indexOf(window, p) >= 0) {
-                    cutLater(Duration.ZERO);
+                    cutNow = true;
                     return false;
                 }
             }
@@ -210,6 +211,7 @@ public final class FaultLink {
             if (halfClosed.get(d)) return true;
         } finally {
             lock.unlock();
+            if (cutNow) cut(); // before the pump ends, so that no orderly close goes out first
         }
         long done = forwarded(d);
         int length = limit == null ? chunk.length : (int) Math.max(0, Math.min(chunk.length, limit - done));
@@ -228,10 +230,10 @@ public final class FaultLink {
             int piece = rate == 0 ? length - at : (int) Math.max(1, Math.min(length - at, rate / 20));
             if (rate != 0) sleepNanos(TimeUnit.SECONDS.toNanos(piece) / rate);
             if (!awaitFlowing()) throw new IOException("cut");
+            forwarded.get(d).addAndGet(piece); // counted first: a peer that has the bytes never sees a lower count
             out.write(chunk, at, piece);
             out.flush();
             at += piece;
-            forwarded.get(d).addAndGet(piece);
         }
     }
 
@@ -281,10 +283,6 @@ public final class FaultLink {
     }
 
     private void cutLater(Duration delay) {
-        if (delay.isZero()) {
-            daemon(this::cut, "testkit-fault-cut");
-            return;
-        }
         daemon(() -> {
             sleepNanos(delay.toNanos());
             cut();
