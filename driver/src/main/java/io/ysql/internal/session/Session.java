@@ -193,7 +193,8 @@ public final class Session implements AutoCloseable {
     /** Asks the server, on a connection of its own, to cancel what this session is running. */
     public void cancel(Duration timeout) throws SQLException {
         if (backendKey == null) {
-            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no 4-byte cancel key for this session, so its "
+                    + "statements cannot be cancelled; use statement_timeout to bound them");
         }
         // to the very address this session is connected to, whatever the host name resolves to now
         String address = transport.socket().getInetAddress().getHostAddress();
