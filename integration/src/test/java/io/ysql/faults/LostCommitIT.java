@@ -17,6 +17,8 @@ import java.sql.SQLNonTransientConnectionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,6 +115,19 @@ class LostCommitIT {
             assertResolutionUnknown(conn, thrown);
             assertThat(attempts[0]).isEqualTo(1);
             assertThat(committed(5)).isTrue();
+        });
+    }
+
+    @Test
+    @Tag("needs-socket-timeout")
+    @Disabled("socket timeout lands separately")
+    void aCommitThatStallsRaises08007AfterTheSocketTimeout() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            YsqlConnection conn = Faults.connect(cluster, proxy, "socketTimeout=2");
+            conn.setAutoCommit(false);
+            conn.createStatement().execute("INSERT INTO " + TABLE + " VALUES (6)");
+            proxy.lastLink().stall(); // COMMIT is written, and no answer comes back
+            assertResolutionUnknown(conn, catchThrowable(conn::commit));
         });
     }
 

@@ -164,6 +164,26 @@ class NetworkFaultsIT {
     }
 
     @Test
+    @Tag("needs-socket-timeout")
+    @Disabled("socket timeout lands separately")
+    void aNetworkStalledInTheMiddleOfAResultFailsAfterSocketTimeout() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            YsqlConnection conn = Faults.connect(cluster, proxy, "socketTimeout=2");
+            conn.setAutoCommit(false);
+            Statement st = conn.createStatement();
+            st.setFetchSize(100);
+            Throwable thrown = catchThrowable(() -> {
+                try (ResultSet rs = st.executeQuery("SELECT 'stalled-row-' || g FROM generate_series(1, 200000) g")) {
+                    rs.next();
+                    proxy.stall();
+                    while (rs.next()) rs.getString(1);
+                }
+            });
+            assertBroken(conn, thrown);
+        });
+    }
+
+    @Test
     void aHalfClosedConnectionFailsTheNextQuery() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             YsqlConnection conn = Faults.connect(cluster, proxy, "");
