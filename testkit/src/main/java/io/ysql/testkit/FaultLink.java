@@ -33,6 +33,8 @@ public final class FaultLink {
 
     private final Socket client;
     private final Socket server;
+    private final Map<Direction, InputStream> inputs = new EnumMap<>(Direction.class);
+    private final Map<Direction, OutputStream> outputs = new EnumMap<>(Direction.class);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Direction, AtomicLong> forwarded = new EnumMap<>(Direction.class);
@@ -51,9 +53,14 @@ public final class FaultLink {
 
     private record Corruption(Direction direction, long offset, byte[] pattern, byte[] replacement) {}
 
-    FaultLink(Socket client, Socket server) {
+    /** Takes the streams now: once a direction is half-closed, its socket no longer hands out an output stream. */
+    FaultLink(Socket client, Socket server) throws IOException {
         this.client = client;
         this.server = server;
+        inputs.put(Direction.TO_SERVER, client.getInputStream());
+        outputs.put(Direction.TO_SERVER, server.getOutputStream());
+        inputs.put(Direction.TO_CLIENT, server.getInputStream());
+        outputs.put(Direction.TO_CLIENT, client.getOutputStream());
         for (Direction d : Direction.values()) {
             forwarded.put(d, new AtomicLong());
             recent.put(d, new byte[0]);
@@ -63,8 +70,8 @@ public final class FaultLink {
     }
 
     void start(String name) {
-        pumps.add(daemon(() -> pump(Direction.TO_SERVER, client, server), name + "-to-server"));
-        pumps.add(daemon(() -> pump(Direction.TO_CLIENT, server, client), name + "-to-client"));
+        pumps.add(daemon(() -> pump(Direction.TO_SERVER, server), name + "-to-server"));
+        pumps.add(daemon(() -> pump(Direction.TO_CLIENT, client), name + "-to-client"));
     }
 
     /** How many bytes went through in {@code direction} so far. */
@@ -163,11 +170,11 @@ public final class FaultLink {
         }
     }
 
-    private void pump(Direction d, Socket from, Socket to) {
+    private void pump(Direction d, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
+            InputStream in = inputs.get(d);
+            OutputStream out = outputs.get(d);
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 if (!forward(d, Arrays.copyOf(buffer, n), out)) break;
             }

@@ -178,16 +178,17 @@ public final class FaultProxy implements AutoCloseable {
                 return; // closed
             }
             Socket server = new Socket();
+            FaultLink link;
             try {
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
                 server.connect(new InetSocketAddress(targetHost, targetPort), (int) CONNECT_TIMEOUT.toMillis());
-            } catch (IOException e) {
+                link = new FaultLink(client, server);
+            } catch (IOException | RuntimeException e) {
                 closeQuietly(server);
                 closeQuietly(client); // the target is down: the client sees its connection end
                 continue;
             }
-            FaultLink link = new FaultLink(client, server);
             lock.lock();
             try {
                 if (closed) {

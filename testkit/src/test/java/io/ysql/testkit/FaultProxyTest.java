@@ -194,9 +194,11 @@ class FaultProxyTest {
 
     @Test
     void aDownTargetEndsTheClientConnection() throws IOException {
-        echo.close();
-        try (Socket s = connect()) {
+        // port 0 refuses every connection; a port just closed could be taken by another process meanwhile
+        try (FaultProxy down = FaultProxy.start("127.0.0.1", 0);
+             Socket s = new Socket(down.host(), down.port())) {
             assertThat(readUntilEnd(s)).isTrue();
+            assertThat(down.links()).isEmpty();
         }
     }
 
