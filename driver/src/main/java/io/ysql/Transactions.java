@@ -124,6 +124,7 @@ public final class Transactions {
             conn.commit();
         } catch (SQLException e) {
             String state = e.getSQLState();
+            if (SqlState.TRANSACTION_RESOLUTION_UNKNOWN.equals(state)) throw e;
             if ((state != null && state.startsWith("08")) || conn.isClosed()) {
                 throw SqlExceptions.of(SqlState.TRANSACTION_RESOLUTION_UNKNOWN, "the connection was lost during "
                         + "COMMIT, so the transaction may or may not have been committed; check its effects before "

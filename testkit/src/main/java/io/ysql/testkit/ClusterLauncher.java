@@ -46,7 +46,7 @@ final class ClusterLauncher {
     }
 
     static PgCluster launch(PgCluster.Settings settings, boolean shared) {
-        PgBinaries binaries = PgBinaries.locate();
+        PgBinaries binaries = PgBinaries.forVersion(settings.version());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         StaleClusters.sweep(tmp, binaries);
         Path directory = createDirectory(tmp);

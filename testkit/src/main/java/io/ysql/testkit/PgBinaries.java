@@ -11,20 +11,70 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The directory holding a PostgreSQL installation's server programs ({@code initdb},
  * {@code pg_ctl}, {@code psql}). Looked up in order: the {@code PG_BIN} environment variable;
  * {@code pg_config --bindir} when pg_config is on the PATH; the highest version under
- * {@code /usr/lib/postgresql/<version>/bin} (the Debian and Ubuntu layout).
+ * {@code /usr/lib/postgresql/<version>/bin} (the Debian and Ubuntu layout). Another major
+ * version ({@link #forVersion}, or {@code -Dysql.server.version=N} for every cluster) comes from
+ * {@code /usr/lib/postgresql/N/bin} or from a server build on Maven Central ({@link PgArchives});
+ * psql is then the machine's own, which administers any server version.
  */
-record PgBinaries(Path binDirectory) {
+record PgBinaries(Path binDirectory, Path psqlDirectory) {
+    /** The system property that picks the major version of every cluster that does not name one. */
+    static final String VERSION_PROPERTY = "ysql.server.version";
+
     static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
     static final String NOT_FOUND = "No PostgreSQL server binaries found (looked at $PG_BIN, `pg_config --bindir` "
             + "and " + DEBIAN_ROOT + "/<version>/bin). Install PostgreSQL, e.g. `apt-get install -y postgresql`, "
             + "or set PG_BIN to the directory that holds initdb, pg_ctl and psql.";
     private static final List<String> REQUIRED = List.of("initdb", "pg_ctl", "psql");
+    private static final Pattern VERSION_OUTPUT = Pattern.compile("\\) (\\d+)");
+
+    PgBinaries(Path binDirectory) {
+        this(binDirectory, binDirectory);
+    }
+
+    /**
+     * The binaries of major version {@code major}; 0 means the one {@code -Dysql.server.version}
+     * names, or else the machine's ({@link #locate()}).
+     */
+    static PgBinaries forVersion(int major) {
+        int wanted = major != 0 ? major : requestedVersion();
+        if (wanted == 0) return locate();
+        PgBinaries machine = locate();
+        if (machine.majorVersion() == wanted) return machine;
+        Path debian = DEBIAN_ROOT.resolve(Integer.toString(wanted)).resolve("bin");
+        if (hasServerTools(debian)) return new PgBinaries(debian);
+        return new PgBinaries(PgArchives.serverFor(wanted), machine.psqlDirectory());
+    }
+
+    /** The major version {@code -Dysql.server.version} asks for; 0 when unset. */
+    static int requestedVersion() {
+        String value = System.getProperty(VERSION_PROPERTY, "").strip();
+        if (value.isEmpty()) return 0;
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + VERSION_PROPERTY + " must be a major version such as 17: " + value);
+        }
+    }
+
+    /** The major version of these server programs ({@code postgres --version}); 0 when unknown. */
+    int majorVersion() {
+        try {
+            CommandRunner.Result result = CommandRunner.asCurrentUser(Path.of(System.getProperty("java.io.tmpdir")))
+                    .run(List.of(binDirectory.resolve("postgres").toString(), "--version"), null, Duration.ofSeconds(30));
+            Matcher m = VERSION_OUTPUT.matcher(result.stdout());
+            return result.ok() && m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
 
     /** Finds the binaries from this process's environment. */
     static PgBinaries locate() {
@@ -50,7 +100,7 @@ record PgBinaries(Path binDirectory) {
 
     /** The path of one program in this installation. */
     Path tool(String name) {
-        return binDirectory.resolve(name);
+        return ("psql".equals(name) ? psqlDirectory : binDirectory).resolve(name);
     }
 
     static boolean hasServerTools(Path dir) {

@@ -241,7 +241,7 @@ public final class PgCluster implements AutoCloseable {
     public record Settings(int port, String superuser, String superuserPassword, String database,
                            String passwordEncryption, List<String> extraConf, List<String> extraHba,
                            List<String> listenAddresses, boolean createAuthRoles, ServerCertKind sslCert,
-                           HbaMode hbaMode, boolean sslCrl) {
+                           HbaMode hbaMode, boolean sslCrl, int version) {
         static final List<String> PASSWORD_ENCRYPTIONS = List.of("scram-sha-256", "md5");
 
         public Settings {
@@ -262,6 +262,9 @@ public final class PgCluster implements AutoCloseable {
                 throw new IllegalArgumentException("hbaMode SSL_ONLY needs ssl(...): no client could log in over TCP");
             }
             if (sslCert == null && sslCrl) throw new IllegalArgumentException("sslCrl needs ssl(...)");
+            if (version != 0 && (version < 9 || version > 99)) {
+                throw new IllegalArgumentException("version must be a major version such as 17, or 0: " + version);
+            }
         }
 
         /** Whether the server runs with {@code ssl = on}, presenting {@link #sslCert()} (null when off). */
@@ -279,7 +282,7 @@ public final class PgCluster implements AutoCloseable {
             Builder b = new Builder().port(port).superuser(superuser).superuserPassword(superuserPassword)
                     .database(database).passwordEncryption(passwordEncryption)
                     .listenAddresses(listenAddresses).createAuthRoles(createAuthRoles)
-                    .ssl(sslCert).hbaMode(hbaMode).sslCrl(sslCrl);
+                    .ssl(sslCert).hbaMode(hbaMode).sslCrl(sslCrl).version(version);
             extraConf.forEach(b::addConfLine);
             extraHba.forEach(b::addHbaLine);
             return b;
@@ -291,7 +294,7 @@ public final class PgCluster implements AutoCloseable {
                     + database + ", passwordEncryption=" + passwordEncryption + ", extraConf=" + extraConf
                     + ", extraHba=" + extraHba + ", listenAddresses=" + listenAddresses
                     + ", createAuthRoles=" + createAuthRoles + ", sslCert=" + sslCert + ", hbaMode=" + hbaMode
-                    + ", sslCrl=" + sslCrl + "]";
+                    + ", sslCrl=" + sslCrl + ", version=" + version + "]";
         }
 
         private static void requireName(String what, String name) {
@@ -323,6 +326,7 @@ public final class PgCluster implements AutoCloseable {
             private ServerCertKind sslCert;
             private HbaMode hbaMode = HbaMode.ANY;
             private boolean sslCrl;
+            private int version;
 
             private Builder() {}
 
@@ -354,11 +358,18 @@ public final class PgCluster implements AutoCloseable {
             /** Sets {@code ssl_crl_file} to {@link TestCertificates#crl()}, checking client certificates against it. */
             public Builder sslCrl(boolean crl) { this.sslCrl = crl; return this; }
 
+            /**
+             * The server's major version, e.g. 17: {@code /usr/lib/postgresql/17/bin} or the server
+             * build from Maven Central. 0 (the default) is {@code -Dysql.server.version}, else the
+             * machine's installation.
+             */
+            public Builder version(int major) { this.version = major; return this; }
+
             public Settings build() {
                 List<String> listen = listenAddresses != null ? listenAddresses
                         : Loopback.hasIpv6() ? List.of(Loopback.IPV4, Loopback.IPV6) : List.of(Loopback.IPV4);
                 return new Settings(port, superuser, superuserPassword, database, passwordEncryption,
-                        extraConf, extraHba, listen, createAuthRoles, sslCert, hbaMode, sslCrl);
+                        extraConf, extraHba, listen, createAuthRoles, sslCert, hbaMode, sslCrl, version);
             }
         }
     }

@@ -9,6 +9,11 @@
  * that answer {@code yb_servers()} like YugabyteDB tservers, from one topology document the test
  * rewrites; {@link io.ysql.testkit.DemoServer} starts one for the examples when nothing listens;
  * {@link io.ysql.testkit.SilentServer} is a TCP peer that never answers;
+ * {@link io.ysql.testkit.FaultProxy} stands between a client and a server and cuts, stalls, slows,
+ * corrupts or half-closes the connections through it, or cuts them at a chosen point;
+ * {@code PgCluster.Settings.Builder#version} (or {@code -Dysql.server.version=N} for every
+ * cluster) runs another major version, from the machine or from the PostgreSQL builds on Maven
+ * Central, and {@link io.ysql.testkit.RequiresServer} limits a test to the versions it fits;
  * {@link io.ysql.testkit.ScriptedServer} plays misbehaving or hostile servers, built from the
  * driver's own wire messages (its only use of the driver). Administration goes through the
  * system {@code psql}.

@@ -356,7 +356,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         checkOpen();
         if (on == session.autoCommit()) return;
         twoPhase.checkLocalControl("setAutoCommit");
-        if (on && session.transactionStatus() != TransactionStatus.IDLE) control("COMMIT");
+        if (on && session.transactionStatus() != TransactionStatus.IDLE) session.commit("COMMIT", this::addWarning);
         session.autoCommit(on);
         characteristics.autoCommitChanged(on);
     }
@@ -371,7 +371,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
             throw SqlExceptions.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "commit() needs autocommit off; call setAutoCommit(false) first");
         }
         if (session.transactionStatus() == TransactionStatus.IDLE) return;
-        List<QueryResult> r = control("COMMIT");
+        List<QueryResult> r = session.commit("COMMIT", this::addWarning);
         if (!r.isEmpty() && "ROLLBACK".equals(r.get(0).commandTag())) {
             throw SqlExceptions.of(SqlState.TRANSACTION_ROLLBACK, "the transaction could not be committed because an earlier "
                     + "statement in it failed; the server rolled it back");

@@ -135,6 +135,18 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Runs a statement that ends a transaction ({@code COMMIT}) like {@link #control}; when the
+     * connection fails after it was sent and before its answer, throws 08007: the outcome is unknown.
+     */
+    public List<QueryResult> commit(String sql, Consumer<ServerError> notices) throws SQLException {
+        SimpleQuery q = new SimpleQuery(sql);
+        q.neverBegin();
+        run(q, notices);
+        if (LostCommit.isLost(q, this)) throw LostCommit.unknown(sql, q.failure());
+        return q.results();
+    }
+
+    /**
      * Runs one statement with the extended protocol: parameters travel apart from the text.
      *
      * @param maxRows 0 for all rows, else the most rows to return
@@ -290,7 +302,8 @@ public final class Session implements AutoCloseable {
     /** As {@link #cancel(Object)}, within {@code timeout}. */
     public boolean cancel(Object owner, Duration timeout) throws SQLException {
         if (backendKey == null) {
-            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no cancel key for this session");
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the server sent no 4-byte cancel key for this session, so its "
+                    + "statements cannot be cancelled; use statement_timeout to bound them");
         }
         return cancels.cancel(owner, isClosed() ? List.of() : pending,
                 () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), timeout));

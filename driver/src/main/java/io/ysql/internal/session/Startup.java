@@ -141,7 +141,8 @@ final class Startup {
         } else if (m instanceof ParameterStatus p) {
             parameters.put(p.name(), p.value());
         } else if (m instanceof BackendKeyData k) {
-            key = new BackendKey(k.processId(), k.secretKeyInt());
+            // protocol 3.0 keys are 4 bytes; a longer (3.2) key cannot be quoted by a 3.0 CancelRequest
+            key = k.secretKey().length == 4 ? new BackendKey(k.processId(), k.secretKeyInt()) : null;
         } else if (m instanceof NoticeResponse || m instanceof NegotiateProtocolVersion) {
             // a notice during startup has no caller to reach; protocol 3.0 needs no negotiation
         } else {
