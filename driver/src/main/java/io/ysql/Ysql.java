@@ -114,6 +114,7 @@ public final class Ysql {
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
         return new JdbcConnection(session, codecs, catalog, config.dbname(), info,
-                c -> new SessionCursor(c, c.session(), codecs, catalog));
+                c -> new SessionCursor(c, c.session(), codecs, catalog))
+                .defaultFetchSize(java.util.Objects.requireNonNullElse(config.get(Options.DEFAULT_FETCH_SIZE), 0));
     }
 }
