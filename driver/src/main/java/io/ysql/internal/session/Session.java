@@ -348,7 +348,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** How many transaction blocks have ended so far: a portal of a block lives while this stays the same. */
-    long blocksEnded() { return blocksEnded; }
+    public long blocksEnded() { return blocksEnded; }
 
     /** A portal name unique in this session. */
     String nextPortalName() { return "ysql_portal_" + portals.incrementAndGet(); }
