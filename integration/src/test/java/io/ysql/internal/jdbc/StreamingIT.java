@@ -373,4 +373,49 @@ class StreamingIT {
         }
         return out;
     }
+
+    @ParameterizedTest(name = "autocommit={0}")
+    @ValueSource(booleans = {true, false})
+    void twoStreamsOnOneConnectionReadInTurns(boolean autocommit) throws SQLException {
+        conn.setAutoCommit(autocommit);
+        try (PreparedStatement a = conn.prepareStatement("SELECT i FROM generate_series(1, 1000) AS i");
+             PreparedStatement b = conn.prepareStatement("SELECT -i FROM generate_series(1, 1000) AS i")) {
+            a.setFetchSize(10);
+            b.setFetchSize(10);
+            try (ResultSet ra = a.executeQuery(); ResultSet rb = b.executeQuery()) {
+                long sum = 0;
+                int n = 0;
+                while (ra.next()) {
+                    assertThat(rb.next()).isTrue();
+                    sum += ra.getInt(1) + rb.getInt(1);
+                    n++;
+                }
+                assertThat(rb.next()).isFalse();
+                assertThat(n).isEqualTo(1000);
+                assertThat(sum).isZero();
+            }
+        }
+        if (!autocommit) conn.commit();
+    }
+
+    @Test
+    void closingTheStatementOrTheConnectionEndsOpenStreams() throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(COUNTED);
+        ps.setFetchSize(10);
+        ResultSet rs = ps.executeQuery();
+        assertThat(rs.next()).isTrue();
+        ps.close();
+        assertThat(rs.isClosed()).isTrue();
+        try (Statement st = conn.createStatement(); ResultSet r = st.executeQuery("SELECT 1")) {
+            assertThat(r.next()).isTrue();
+        }
+        assertThat(produced()).isEqualTo(10);
+        PreparedStatement again = conn.prepareStatement(COUNTED);
+        again.setFetchSize(10);
+        ResultSet open = again.executeQuery();
+        assertThat(open.next()).isTrue();
+        conn.close();
+        assertThat(open.isClosed()).isTrue();
+        assertThat(produced()).isEqualTo(20);
+    }
 }
