@@ -418,4 +418,24 @@ class StreamingIT {
         assertThat(open.isClosed()).isTrue();
         assertThat(produced()).isEqualTo(20);
     }
+
+    @Test
+    void aTypeLookupAfterTheFirstChunkKeepsEveryRow() throws SQLException {
+        try (Statement st = observer.createStatement()) {
+            st.execute("CREATE TYPE stream_it.mood AS ENUM ('sad', 'happy')");
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT CASE WHEN i % 2 = 0 THEN 'happy' ELSE 'sad' END"
+                + "::stream_it.mood, i FROM generate_series(1, 100) AS i")) {
+            ps.setFetchSize(10);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                    assertThat(rs.getString(1)).isEqualTo(n % 2 == 0 ? "happy" : "sad");
+                    assertThat(rs.getInt(2)).isEqualTo(n);
+                }
+                assertThat(n).isEqualTo(100);
+            }
+        }
+    }
 }
