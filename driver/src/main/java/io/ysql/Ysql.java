@@ -148,6 +148,7 @@ public final class Ysql {
                 c -> new SessionCursor(c, c.session(), codecs, catalog));
         TransactionCharacteristics.configure(conn, config);
         conn.cursorApiSettings().dsnParameters(config);
+        conn.defaultFetchSize(java.util.Objects.requireNonNullElse(config.get(Options.DEFAULT_FETCH_SIZE), 0));
         return conn;
     }
 }

@@ -38,6 +38,31 @@ public interface YsqlConnection extends Connection {
     }
 
     /**
+     * A named server-side cursor, as psycopg2's {@code connection.cursor(name)}: its one
+     * {@code execute} declares the cursor on the server, fetches and iteration read it in chunks
+     * ({@link Cursor#itersize()} rows per iteration round trip), so a result of any length needs
+     * little memory. It lives in a transaction: outside one in autocommit mode it is a
+     * {@code ProgrammingError}; see {@link #cursor(String, boolean, Boolean)}.
+     */
+    default Cursor cursor(String name) throws SQLException {
+        return cursor(name, false, null);
+    }
+
+    /** A named server-side cursor; with {@code withhold} it outlives its transaction ({@code WITH HOLD}). */
+    default Cursor cursor(String name, boolean withhold) throws SQLException {
+        return cursor(name, withhold, null);
+    }
+
+    /**
+     * A named server-side cursor: {@code DECLARE name [NO] SCROLL CURSOR [WITH HOLD] FOR query}.
+     * {@code scrollable} true declares SCROLL (so {@link Cursor#scroll} may move backwards), false
+     * NO SCROLL, null leaves the server's default. {@code close()} closes it on the server.
+     */
+    default Cursor cursor(String name, boolean withhold, Boolean scrollable) throws SQLException {
+        return io.ysql.internal.cursor.NamedCursor.over(cursor(), name, withhold, scrollable);
+    }
+
+    /**
      * The parameters the server reported ({@code server_version}, {@code TimeZone},
      * {@code standard_conforming_strings} …), as last reported.
      */

@@ -128,6 +128,13 @@ public final class Options {
                     + "from the context (setString then works on uuid, integer, json or enum columns). The "
                     + "cursor API always sends strings untyped.").build();
 
+    public static final ConnectionOption<Integer> DEFAULT_FETCH_SIZE = option("default_fetch_size",
+            OptionType.integer(0, MAX))
+            .alias("defaultRowFetchSize").defaultText("0")
+            .doc("Fetch size every JDBC Statement starts with: with n > 0 the rows of a query arrive in chunks of n, "
+                    + "in autocommit mode too, so a result of any length needs memory for a chunk only (see "
+                    + "docs/streaming.md); 0 reads all rows at once.").build();
+
     // ---------------------------------------------------------------- supported: TLS and auth
 
     public static final ConnectionOption<String> SSLROOTCERT = option("sslrootcert", OptionType.STRING)
@@ -352,8 +359,6 @@ public final class Options {
             "databaseMetadataCacheFields", OptionType.integer(0, MAX), "65536", "Cached field descriptions.");
     public static final ConnectionOption<Integer> DATABASE_METADATA_CACHE_FIELDS_MIB = pgjdbc(
             "databaseMetadataCacheFieldsMiB", OptionType.integer(0, MAX), "5", "Field cache size in MiB.");
-    public static final ConnectionOption<Integer> DEFAULT_ROW_FETCH_SIZE = pgjdbc("defaultRowFetchSize",
-            OptionType.integer(0, MAX), "0", "Default Statement fetch size (0 = all rows at once).");
     public static final ConnectionOption<Boolean> DISABLE_COLUMN_SANITISER = pgjdbc("disableColumnSanitiser",
             OptionType.BOOLEAN, "false", "Skip lower-casing of column labels.");
     public static final ConnectionOption<String> ESCAPE_SYNTAX_CALL_MODE = pgjdbc("escapeSyntaxCallMode",

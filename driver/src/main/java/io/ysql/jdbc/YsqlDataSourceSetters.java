@@ -156,6 +156,20 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code default_fetch_size}: Fetch size every JDBC Statement starts with: with n &gt; 0
+     * the rows of a query arrive in chunks of n, in autocommit mode too, so a result of any length
+     * needs memory for a chunk only (see docs/streaming.md); 0 reads all rows at once.
+     */
+    public void setDefaultFetchSize(int value) {
+        set(Options.DEFAULT_FETCH_SIZE, Integer.toString(value));
+    }
+
+    /** The value of option {@code default_fetch_size}; see {@link #setDefaultFetchSize}. */
+    public int getDefaultFetchSize() {
+        return integer(Options.DEFAULT_FETCH_SIZE);
+    }
+
+    /**
      * Option {@code failed_host_reconnect_delay_secs}: YugabyteDB: seconds a server that could not
      * be reached is avoided by load balancing.
      */

@@ -55,6 +55,9 @@ public final class SessionCursor implements Cursor {
         this.encoder = codecs.encoder();
     }
 
+    /** The session this cursor runs on. */
+    Session session() { return session; }
+
     // ---- execution -------------------------------------------------------------------------
 
     @Override

@@ -79,6 +79,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private volatile Runnable release = () -> { };
     private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
     private final ConnectionNotifications notifications;
+    private volatile int defaultFetchSize;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -122,6 +123,14 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     }
 
     @Override public Optional<ClusterInfo> clusterInfo() { return cluster.get(); }
+
+    /** Sets the fetch size new statements start with (option {@code default_fetch_size}); 0 reads all rows at once. */
+    public JdbcConnection defaultFetchSize(int rows) {
+        this.defaultFetchSize = rows;
+        return this;
+    }
+
+    int defaultFetchSize() { return defaultFetchSize; }
 
     public ValueDecoder decoder() { return codecs.decoder(); }
 

@@ -64,6 +64,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             return setResults(all);
         }
         Bindings b = bindings();
+        if (getFetchSize() > 0 && !returnsKeys) return stream(parsed.sql(), b);
         QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
         connection.learnTypes(List.of(r));
         return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));

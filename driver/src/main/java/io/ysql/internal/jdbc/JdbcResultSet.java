@@ -5,6 +5,7 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.codec.ArrayCodec;
 import io.ysql.internal.codec.Oids;
 import io.ysql.internal.codec.ValueDecoder;
+import io.ysql.internal.session.PortalStream;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.session.RowView;
@@ -39,7 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only result over rows already received. Values stay as the server's bytes
+ * A forward-only, read-only result over rows already received, or arriving in chunks from a
+ * {@link PortalStream} (a fetch size was set): then only the chunk being read is held. Values stay as the server's bytes
  * until a getter asks; the codec turns them into Java values. One {@link RowView} walks the rows,
  * so moving to a row allocates nothing and its column positions are found once for all getters. Column indexes are 1-based; labels
  * are matched case-insensitively, the first column of a name winning.
@@ -50,11 +52,15 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     private final RowDescription description;
     private final int columnCount;
-    private final ResultRows rows;
+    private ResultRows rows; // the chunk being read
+    private ResultRows ahead; // the next chunk, when isLast() had to look
+    private PortalStream stream; // the chunks still to come, or null
+    private long base; // rows in the chunks before this one
+    private final int maxRows;
     private final ValueDecoder decoder;
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
-    private final RowView view;
+    private RowView view;
     private RowView row; // view when on a row, else null
     private boolean wasNull;
     private int valueOffset; // of the column isNull last found not NULL
@@ -63,7 +69,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private int fetchSize;
 
     JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder) {
+        this(statement, result, decoder, null, 0);
+    }
+
+    /** A result whose first chunk is {@code result} and whose further rows come from {@code stream} (null for none). */
+    JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder, PortalStream stream, int maxRows) {
         this.statement = statement;
+        this.stream = stream;
+        this.maxRows = maxRows;
         this.description = result.description() == null ? NO_COLUMNS : result.description();
         this.columnCount = description.fieldCount();
         this.rows = result.rows();
@@ -76,22 +89,74 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
-        int size = rows.size();
-        if (position < size) position++;
-        if (position < size) {
+        if (position < rows.size()) position++;
+        if (position >= rows.size() && stream != null) nextChunk();
+        if (position < rows.size() && (maxRows == 0 || base + position < maxRows)) {
             view.moveTo(position);
             row = view;
             return true;
         }
+        position = rows.size();
         row = null;
+        endStream();
         return false;
     }
 
+    /** Moves to the next chunk of the stream, if there is one; a server error met on the way is thrown here. */
+    private void nextChunk() throws SQLException {
+        ResultRows next = ahead != null ? ahead : fetch();
+        ahead = null;
+        if (next == null) return;
+        base += rows.size();
+        rows = next;
+        view = RowView.of(next);
+        position = 0;
+    }
+
+    private ResultRows fetch() throws SQLException {
+        if (stream == null) return null;
+        try {
+            ResultRows next = stream.next(fetchSize > 0 ? fetchSize : Integer.MAX_VALUE);
+            if (next == null) endStream();
+            return next;
+        } catch (SQLException e) {
+            row = null;
+            endStream();
+            throw e;
+        }
+    }
+
+    private void endStream() {
+        if (stream != null) close(stream);
+        stream = null;
+    }
+
+    /** Closes {@code s}; a failure (the connection broke) is logged, as the next use of the connection reports it. */
+    static void close(PortalStream s) {
+        try {
+            s.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a streamed result failed", e);
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger("io.ysql.internal.jdbc");
+
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }
     @Override public boolean isAfterLast() throws SQLException { checkOpen(); return position >= rows.size() && !rows.isEmpty(); }
-    @Override public boolean isFirst() throws SQLException { checkOpen(); return position == 0 && !rows.isEmpty(); }
-    @Override public boolean isLast() throws SQLException { checkOpen(); return position == rows.size() - 1 && !rows.isEmpty(); }
-    @Override public int getRow() throws SQLException { checkOpen(); return row == null ? 0 : position + 1; }
+    @Override public boolean isFirst() throws SQLException { checkOpen(); return base == 0 && position == 0 && !rows.isEmpty(); }
+    @Override public int getRow() throws SQLException { checkOpen(); return row == null ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
+
+    /** On a streamed result, the last row of a chunk is the last only when no further chunk has rows: that is fetched to know. */
+    @Override
+    public boolean isLast() throws SQLException {
+        checkOpen();
+        if (row == null) return false;
+        if (maxRows > 0 && base + position == maxRows - 1) return true;
+        if (position < rows.size() - 1) return false;
+        if (stream != null && ahead == null) ahead = fetch();
+        return ahead == null;
+    }
     @Override public boolean absolute(int r) throws SQLException { throw forwardOnly("absolute"); }
     @Override public boolean relative(int r) throws SQLException { throw forwardOnly("relative"); }
     @Override public boolean previous() throws SQLException { throw forwardOnly("previous"); }
@@ -128,6 +193,8 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (closed) return;
         closed = true;
         row = null;
+        ahead = null;
+        endStream();
         if (statement != null) statement.resultSetClosed(this);
     }
     @Override public boolean isClosed() { return closed; }

@@ -4,9 +4,13 @@ import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.BatchOutcome;
+import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.PortalStream;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
 import io.ysql.internal.session.Session;
+import io.ysql.internal.sql.JdbcPlaceholders;
+import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.wire.backend.RowDescription;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,6 +31,7 @@ class JdbcStatement implements Statement {
     private List<QueryResult> results = List.of();
     private int current;
     private JdbcResultSet currentResultSet;
+    private PortalStream stream; // the rows of the first result still to come, until a result set takes them
     private final List<JdbcResultSet> openResultSets = new ArrayList<>(1);
     private List<String> batch;
     private SQLWarning warnings;
@@ -43,6 +48,7 @@ class JdbcStatement implements Statement {
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
         this.session = connection.session();
+        this.fetchSize = connection.defaultFetchSize();
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -56,10 +62,29 @@ class JdbcStatement implements Statement {
     private boolean execute(String sql, String returning) throws SQLException {
         startExecution();
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
+        if (returning == null && fetchSize > 0) {
+            ParsedSql parsed = JdbcPlaceholders.parse(text);
+            // one statement with no '?' in it streams; a script, or text with '?' operators, is read at once
+            if (parsed.parameterCount() == 0 && !parsed.multipleStatements()) return stream(text, Bindings.NONE);
+        }
         List<QueryResult> r = timed(() -> session.simpleQuery(text, this::addWarning));
         connection.learnTypes(r);
         if (returning != null && !text.equals(sql)) r = keepKeys(r);
         return setResults(maxRows > 0 ? limit(r) : r);
+    }
+
+    /**
+     * Runs one statement whose rows arrive in chunks of the fetch size (at most maxRows); the
+     * first result set reads them as it goes.
+     */
+    final boolean stream(String sql, Bindings bindings) throws SQLException {
+        int chunk = maxRows > 0 ? Math.min(fetchSize, maxRows) : fetchSize;
+        PortalStream s = timed(() -> session.stream(sql, bindings, chunk, this::addWarning));
+        QueryResult first = s.first();
+        connection.learnTypes(List.of(first));
+        boolean rows = setResults(maxRows > 0 ? limit(List.of(first)) : List.of(first));
+        if (!s.isFinished()) stream = s;
+        return rows;
     }
 
     /** Takes the rows RETURNING produced as the generated keys; the statement reports its update count. */
@@ -216,7 +241,9 @@ class JdbcStatement implements Statement {
         checkOpen();
         if (current >= results.size() || !results.get(current).hasRows()) return null;
         if (currentResultSet == null) {
-            currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder());
+            PortalStream rest = current == 0 ? stream : null;
+            stream = null;
+            currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows);
             currentResultSet.setFetchSize(fetchSize);
             openResultSets.add(currentResultSet);
         }
@@ -244,6 +271,8 @@ class JdbcStatement implements Statement {
         checkOpen();
         if (what != KEEP_CURRENT_RESULT && currentResultSet != null) currentResultSet.close();
         currentResultSet = null;
+        if (stream != null) JdbcResultSet.close(stream); // the first result's rows were never asked for
+        stream = null;
         if (current < results.size()) current++;
         return current < results.size() && results.get(current).hasRows();
     }
@@ -379,6 +408,8 @@ class JdbcStatement implements Statement {
     }
 
     private void closeResultSets() {
+        if (stream != null) JdbcResultSet.close(stream);
+        stream = null;
         List<JdbcResultSet> open = List.copyOf(openResultSets);
         openResultSets.clear();
         currentResultSet = null;

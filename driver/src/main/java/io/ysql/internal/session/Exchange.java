@@ -115,6 +115,15 @@ abstract class Exchange {
      */
     abstract void handle(BackendMessage message) throws SQLException;
 
+    /**
+     * Ends the exchange before any ReadyForQuery: a portal read with Flush instead of Sync ends at
+     * PortalSuspended, CommandComplete or ErrorResponse. The session then takes the next exchange.
+     */
+    final void endWithoutReady() { done = true; }
+
+    /** The conversation this exchange belongs to, which may hold the session between requests; null for none. */
+    Conversation conversation() { return null; }
+
     private void finish(ReadyForQuery rfq) {
         this.ready = rfq;
         this.done = true;

@@ -77,6 +77,9 @@ public final class Session implements AutoCloseable {
     private volatile String begin = "BEGIN";
     private volatile AutoSave autoSave = AutoSave.NEVER;
     private volatile QueryObserver observer = QueryObserver.LOGGING;
+    private Conversation open; // guarded by the write permit: holds the session between its requests
+    private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
+    private final AtomicInteger portals = new AtomicInteger();
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -196,6 +199,15 @@ public final class Session implements AutoCloseable {
         q.throwIfFailed();
         q.recordRun();
         return q.result();
+    }
+
+    /**
+     * Runs one statement and reads its rows in chunks of {@code fetchSize}; see {@link PortalStream}
+     * for how the chunks travel inside and outside a transaction block.
+     */
+    public PortalStream stream(String sql, Bindings bindings, int fetchSize, Consumer<ServerError> notices)
+            throws SQLException {
+        return PortalStream.open(this, statements, sql, bindings, fetchSize, notices);
     }
 
     /**
@@ -396,8 +408,8 @@ public final class Session implements AutoCloseable {
      * Writes {@code e} and queues it for its responses. Returns false when the deadline (a
      * {@link System#nanoTime()} value, 0 for none) passed while another request was being written.
      */
-    private boolean submit(Exchange e, long deadline) throws SQLException {
-        if (!acquireWritePermit(deadline)) return false;
+    boolean submit(Exchange e, long deadline) throws SQLException {
+        if (!acquireFor(e.conversation(), deadline)) return false;
         boolean handedOff = false;
         cancels.enterWrite();
         try {
@@ -439,6 +451,66 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Takes the write permit for a request of {@code owner} (null for none). A conversation that
+     * holds the session and is not the owner first makes way (reads the rest of its answer into
+     * memory and lets go), so the request never lands inside another conversation.
+     */
+    private boolean acquireFor(Conversation owner, long deadline) throws SQLException {
+        if (!acquireWritePermit(deadline)) return false;
+        for (Conversation c; (c = open) != null && c != owner; ) {
+            writePermit.release();
+            c.makeWay();
+            if (!acquireWritePermit(deadline)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code step} of {@code owner} under the write permit, after any other conversation made
+     * way; {@code step} writes with {@link #writeHeld} and may {@link #hold}/{@link #release}.
+     */
+    <T> T whileHolding(Conversation owner, HeldStep<T> step) throws SQLException {
+        acquireFor(owner, 0);
+        try {
+            checkOpen();
+            return step.run();
+        } finally {
+            writePermit.release();
+        }
+    }
+
+    /** A step run under the write permit. */
+    interface HeldStep<T> {
+        T run() throws SQLException;
+    }
+
+    /** Writes and queues a small exchange; the caller holds the write permit ({@link #whileHolding}). */
+    void writeHeld(Exchange e) throws SQLException {
+        e.write(writer);
+        pending.add(e);
+        try {
+            writer.flush();
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+            checkOpen();
+        }
+    }
+
+    /** Makes {@code c} the conversation that holds the session; under the write permit. */
+    void hold(Conversation c) { open = c; }
+
+    /** Lets go of the session if {@code c} holds it; under the write permit. */
+    void release(Conversation c) {
+        if (open == c) open = null;
+    }
+
+    /** How many transaction blocks have ended so far: a portal of a block lives while this stays the same. */
+    public long blocksEnded() { return blocksEnded; }
+
+    /** A portal name unique in this session. */
+    String nextPortalName() { return "ysql_portal_" + portals.incrementAndGet(); }
+
+    /**
      * Takes the write permit. A caller that has to wait for another thread's request and is
      * interrupted while waiting gets 57014 and sends nothing; a free permit is taken even by an
      * interrupted thread, so cleanup such as a rollback still works.
@@ -473,7 +545,7 @@ public final class Session implements AutoCloseable {
      * Reads until {@code e} is complete, serving the exchanges ahead of it. Returns false when the
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
-    private boolean await(Exchange e, long deadline) throws SQLException {
+    boolean await(Exchange e, long deadline) throws SQLException {
         if (e.isDone()) return true;
         awaiting.incrementAndGet();
         try {
@@ -583,7 +655,9 @@ public final class Session implements AutoCloseable {
             if (!(m instanceof ErrorResponse err)) throw Protocol.unexpected(m, "no request is waiting for an answer");
             fail(SqlExceptions.fromServer(new ServerError(err.fields()))); // e.g. the backend was terminated
         } else if (m instanceof ReadyForQuery rfq) {
+            TransactionStatus was = status;
             status = TransactionStatus.of(rfq.status());
+            if (status == TransactionStatus.IDLE && was != TransactionStatus.IDLE) blocksEnded++;
             if (head.beginsTransaction()) beginInFlight = false;
             if (head.ready(rfq)) pending.poll();
         } else if (m instanceof ErrorResponse err && isFatal(err)) {
@@ -592,6 +666,7 @@ public final class Session implements AutoCloseable {
             fail(ex); // the server closes the session after a FATAL error
         } else {
             head.handle(m);
+            if (head.isDone()) pending.poll(); // ended without ReadyForQuery (a portal read with Flush)
             FrontendMessage reply = head.takeReply();
             if (reply != null) sendReply(reply);
         }
