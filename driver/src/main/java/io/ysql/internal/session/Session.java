@@ -26,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -60,6 +62,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean autoCommit = true;
     private volatile boolean beginInFlight;
+    /** The thread that started the COPY in progress, which holds the write permit until it ends; else null. */
+    private final AtomicReference<Thread> copyOwner = new AtomicReference<>();
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -149,6 +153,14 @@ public final class Session implements AutoCloseable {
         return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
     }
 
+    /**
+     * Starts {@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT}: the connection is the
+     * copy's until the returned flow ends; see {@link CopyFlow}.
+     */
+    public CopyFlow copy(String sql, Consumer<ServerError> notices) throws SQLException {
+        return CopyFlow.start(this, new CopyExchange(sql), notices);
+    }
+
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */
     public String parameter(String name) { return parameters.get(name); }
 
@@ -210,6 +222,11 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        if (copyOwner.get() != null) { // a COPY holds the write permit: no goodbye
+            abort();
+            endCopy();
+            return;
+        }
         closed = true;
         writePermit.acquireUninterruptibly();
         try {
@@ -286,6 +303,10 @@ public final class Session implements AutoCloseable {
      * interrupted thread, so cleanup such as a rollback still works.
      */
     private boolean acquireWritePermit(long deadline) throws SQLException {
+        if (copyOwner.get() == Thread.currentThread()) {
+            throw SqlExceptions.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "a COPY is in progress on this connection: finish or close it first");
+        }
         if (writePermit.tryAcquire()) return true;
         try {
             if (deadline != 0) {
@@ -316,10 +337,15 @@ public final class Session implements AutoCloseable {
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
     private boolean await(Exchange e, long deadline) throws SQLException {
-        while (!e.isDone()) {
+        return await(e, deadline, e::isDone);
+    }
+
+    /** Reads as {@link #await(Exchange, long)} does, until {@code until} holds or {@code e} is done. */
+    private boolean await(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
+        while (!e.isDone() && !until.getAsBoolean()) {
             if (!lockForReading(deadline)) return false;
             try {
-                while (!e.isDone()) {
+                while (!e.isDone() && !until.getAsBoolean()) {
                     Exchange head = pending.peek();
                     if (head == null) {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
@@ -421,6 +447,71 @@ public final class Session implements AutoCloseable {
         } finally {
             writePermit.release();
         }
+    }
+
+    // ---- COPY: the flow holds the write permit from its Query to its end (see CopyFlow) ----------
+
+    /** Writes {@code e}'s COPY query and keeps the write permit (unless it throws). */
+    void beginCopy(CopyExchange e) throws SQLException {
+        acquireWritePermit(0);
+        try {
+            checkOpen();
+            if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
+                e.beginFirst();
+                beginInFlight = true;
+            }
+            e.write(writer);
+            pending.add(e);
+            copyOwner.set(Thread.currentThread());
+            writer.flush();
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+        } catch (SQLException | RuntimeException x) {
+            if (copyOwner.get() == null) writePermit.release();
+            throw x;
+        }
+    }
+
+    /** Sends a message of the COPY in progress (the caller holds the permit through {@link #beginCopy}). */
+    void copySend(FrontendMessage m) throws SQLException {
+        try {
+            writer.add(m);
+            writer.flush();
+        } catch (IOException io) {
+            SQLException failure = transport.ioFailure(io);
+            fail(failure);
+            throw failure;
+        }
+    }
+
+    /** Reads for the COPY in progress until {@code until} holds or {@code e} is done. */
+    void copyAwait(CopyExchange e, BooleanSupplier until) throws SQLException {
+        await(e, 0, until);
+    }
+
+    /**
+     * Reads what the server has already sent, without waiting for more, so an error during a
+     * COPY FROM STDIN is seen while data is still being written (the copy can then stop early)
+     * and notices never fill the socket buffers.
+     */
+    void copyPoll(CopyExchange e) throws SQLException {
+        if (!lockForReading(0)) return;
+        try {
+            while (!e.isDone() && reader.available() > 0) {
+                Exchange head = pending.peek();
+                if (head == null) break;
+                readOne(head);
+            }
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Ends the COPY in progress: the write permit goes back to the other requests. Idempotent. */
+    void endCopy() {
+        if (copyOwner.getAndSet(null) != null) writePermit.release();
     }
 
     private void checkOpen() throws SQLException {
