@@ -56,8 +56,16 @@ public final class CopyValues {
                 + "or pass a value of the column's own Java type");
     }
 
-    /** A field of a copy read back: decoded as {@code oid}, or a String (text) or byte[] (binary) when 0. */
+    /**
+     * A field of a copy read back: decoded as {@code oid}, or a String (text) or byte[] (binary)
+     * when 0. The types whose binary format is their text (and {@code jsonb}, a version byte
+     * before its text) are read as text.
+     */
     public Object decode(int oid, short format, byte[] b, int off, int len) throws SQLException {
+        if (oid != 0 && format == FormatCode.BINARY && isTextual(oid)) return decoder.getModernObject(oid, FormatCode.TEXT, b, off, len);
+        if (oid == Oids.JSONB && format == FormatCode.BINARY && len > 0 && b[off] == JSONB_VERSION[0]) {
+            return decoder.getModernObject(oid, FormatCode.TEXT, b, off + 1, len - 1);
+        }
         if (oid != 0) return decoder.getModernObject(oid, format, b, off, len);
         if (format == FormatCode.BINARY) return java.util.Arrays.copyOfRange(b, off, off + len);
         return Text.utf8(b, off, len);

@@ -1,9 +1,7 @@
-package io.ysql.copy;
+package io.ysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ysql.Copy;
-import io.ysql.YsqlConnection;
 import io.ysql.internal.jdbc.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
