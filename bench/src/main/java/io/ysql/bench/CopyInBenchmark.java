@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.postgresql.core.BaseConnection;
  * {@code psql \copy} of the same file started through {@link ProcessBuilder}, all in the same run
  * against one testkit server, interleaved per iteration so a disturbance hits them alike. Each
  * timing covers the copy only (the table is emptied before, untimed); psql's includes its start.
+ * The copying thread's CPU time is printed beside the drivers' wall times: with the server doing
+ * most of the work, it is the client's own cost.
  * A COPY of a million rows takes seconds, long enough that timing each one with
  * {@link System#nanoTime()} is accurate, so this is a plain program rather than a JMH benchmark:
  * {@link BenchMain} leaves it out, and {@link #main} prints the medians (printing is its job).
@@ -39,6 +43,8 @@ public final class CopyInBenchmark {
     static final int WARMUP = 2;
     static final String TABLE = "bench_copy";
     static final String COPY = "COPY " + TABLE + " FROM STDIN";
+    private static final String CPU = "cpu:";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CopyInBenchmark() {}
 
@@ -96,11 +102,16 @@ public final class CopyInBenchmark {
         try (Statement st = admin.createStatement()) {
             st.execute("TRUNCATE " + TABLE);
         }
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long rows = copy.run();
         long nanos = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         if (rows != ROWS) throw new IllegalStateException(name + " copied " + rows + " rows, expected " + ROWS);
-        if (measured) times.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos);
+        if (measured) {
+            times.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos);
+            times.computeIfAbsent(CPU + name, k -> new ArrayList<>()).add(cpu);
+        }
     }
 
     private static long psqlCopy(PgCluster cluster, Path file) throws IOException, InterruptedException {
@@ -140,10 +151,14 @@ public final class CopyInBenchmark {
                 + " warm-up), PostgreSQL " + cluster.serverVersion() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores");
         System.out.println();
-        System.out.println("| contestant | median s | rows/s | vs psql |");
-        System.out.println("|---|---:|---:|---:|");
+        System.out.println("| contestant | median s | rows/s | vs psql | client CPU s |");
+        System.out.println("|---|---:|---:|---:|---:|");
         double psql = medians.getOrDefault("psql \\copy", Double.NaN);
-        medians.forEach((name, s) -> System.out.printf("| %s | %.3f | %,.0f | %.2f× |%n", name, s, ROWS / s, s / psql));
+        medians.forEach((name, s) -> {
+            if (name.startsWith(CPU)) return;
+            String cpu = name.startsWith("psql") ? "(other process)" : String.format("%.3f", medians.get(CPU + name));
+            System.out.printf("| %s | %.3f | %,.0f | %.2f× | %s |%n", name, s, ROWS / s, s / psql, cpu);
+        });
         System.out.printf("%nysql/pgjdbc time ratio: InputStream %.2f, Reader %.2f (< 1: ysql-driver is faster)%n",
                 medians.get("ysql InputStream") / medians.get("pgjdbc InputStream"),
                 medians.get("ysql Reader") / medians.get("pgjdbc Reader"));

@@ -117,11 +117,11 @@ public final class CopyRowReader {
     private Object[] binary(byte[] m) throws SQLException {
         ByteReader r = new ByteReader(m);
         if (!headerRead) {
-            if (m.length < CopyRowWriter.SIGNATURE.length + 8
-                    || !Arrays.equals(m, 0, CopyRowWriter.SIGNATURE.length, CopyRowWriter.SIGNATURE, 0, CopyRowWriter.SIGNATURE.length)) {
+            byte[] signature = CopyRowWriter.signature();
+            if (m.length < signature.length + 8 || !Arrays.equals(m, 0, signature.length, signature, 0, signature.length)) {
                 throw SqlExceptions.of(SqlState.BAD_COPY_FILE_FORMAT, "the binary COPY data does not start with its signature");
             }
-            r.skip(CopyRowWriter.SIGNATURE.length + 4);
+            r.skip(signature.length + 4);
             r.skip(r.readInt());
             headerRead = true;
             if (r.remaining() == 0) return null;

@@ -14,7 +14,12 @@ import java.sql.SQLException;
  * column's binary format, and the trailer at the end.
  */
 public final class CopyRowWriter {
-    static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    private static final String SIGNATURE = "PGCOPY\n\377\r\n\0";
+
+    /** The 11 bytes that open binary COPY data: {@code PGCOPY\n\377\r\n\0}. */
+    static byte[] signature() {
+        return SIGNATURE.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 
     private final CopyFormat format;
     private final CopyValues values;
@@ -102,7 +107,7 @@ public final class CopyRowWriter {
     }
 
     private void header(ByteWriter out) {
-        out.writeBytes(SIGNATURE);
+        out.writeBytes(signature());
         out.writeInt(0); // flags: no OIDs
         out.writeInt(0); // header extension length
         headerWritten = true;

@@ -13,7 +13,8 @@ import java.sql.SQLException;
  * {@code Integer} for a {@code bigint} column) is converted through its text first.
  */
 public final class CopyValues {
-    private static final byte[] JSONB_VERSION = {1};
+    /** The version byte before the text of a binary {@code jsonb}. */
+    private static final byte JSONB_VERSION = 1;
 
     private final ParameterEncoder encoder;
     private final ValueDecoder decoder;
@@ -43,7 +44,7 @@ public final class CopyValues {
         if (p.isNull()) return null;
         if (p.format() == FormatCode.BINARY && (oid == 0 || p.typeOid() == oid)) return p.value();
         if (oid == 0 || isTextual(oid)) return text(x);
-        if (oid == Oids.JSONB) return concat(JSONB_VERSION, text(x));
+        if (oid == Oids.JSONB) return jsonb(text(x));
         byte[] t = text(x);
         EncodedParameter converted = switch (oid) {
             case Oids.INT2 -> encoder.ofShort(decoder.getShort(oid, FormatCode.TEXT, t, 0, t.length));
@@ -63,7 +64,7 @@ public final class CopyValues {
      */
     public Object decode(int oid, short format, byte[] b, int off, int len) throws SQLException {
         if (oid != 0 && format == FormatCode.BINARY && isTextual(oid)) return decoder.getModernObject(oid, FormatCode.TEXT, b, off, len);
-        if (oid == Oids.JSONB && format == FormatCode.BINARY && len > 0 && b[off] == JSONB_VERSION[0]) {
+        if (oid == Oids.JSONB && format == FormatCode.BINARY && len > 0 && b[off] == JSONB_VERSION) {
             return decoder.getModernObject(oid, FormatCode.TEXT, b, off + 1, len - 1);
         }
         if (oid != 0) return decoder.getModernObject(oid, format, b, off, len);
@@ -76,10 +77,10 @@ public final class CopyValues {
                 || oid == Oids.JSON || oid == Oids.XML || oid == Oids.UNKNOWN;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = new byte[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
+    private static byte[] jsonb(byte[] text) {
+        byte[] r = new byte[text.length + 1];
+        r[0] = JSONB_VERSION;
+        System.arraycopy(text, 0, r, 1, text.length);
         return r;
     }
 }
