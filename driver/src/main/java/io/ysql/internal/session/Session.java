@@ -41,6 +41,8 @@ import java.util.function.IntPredicate;
  * A request too large to be sure to fit the socket buffers is written by a short-lived writer
  * thread while the caller reads, so a big batch can never deadlock against a server that is
  * blocked writing its answers. Type-agnostic: parameters arrive encoded and rows leave as bytes.
+ * Over 500 lines because the COPY primitives the copy flows call need the permit, the read lock and
+ * the queue, which stay private here.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
