@@ -153,6 +153,93 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
         }
     }
 
+    /**
+     * psycopg2's {@code copy_from}: copies the text of {@code from} (COPY's text format, fields
+     * separated by {@code sep}, {@code nullString} for NULL) into {@code table}, or into its
+     * {@code columns} when some are named. The table ({@code name} or {@code schema.name}) and the
+     * columns are quoted as identifiers. Returns the number of rows copied.
+     */
+    default long copyFrom(java.io.Reader from, String table, String sep, String nullString, String... columns)
+            throws SQLException {
+        return copyExpert(copyCommand(table, true, sep, nullString, columns), from);
+    }
+
+    /** {@link #copyFrom(java.io.Reader, String, String, String, String...)} of bytes (UTF-8 text). */
+    default long copyFrom(java.io.InputStream from, String table, String sep, String nullString, String... columns)
+            throws SQLException {
+        return copyExpert(copyCommand(table, true, sep, nullString, columns), from);
+    }
+
+    /** {@code copy_from} with the text format's defaults: tab-separated, {@code \N} for NULL. */
+    default long copyFrom(java.io.Reader from, String table) throws SQLException {
+        return copyFrom(from, table, "\t", "\\N");
+    }
+
+    /**
+     * psycopg2's {@code copy_to}: writes {@code table} (or its {@code columns}) to {@code to} in
+     * COPY's text format with {@code sep} and {@code nullString}. Returns the number of rows.
+     */
+    default long copyTo(java.io.Writer to, String table, String sep, String nullString, String... columns)
+            throws SQLException {
+        return copyExpert(copyCommand(table, false, sep, nullString, columns), to);
+    }
+
+    /** {@link #copyTo(java.io.Writer, String, String, String, String...)} as UTF-8 bytes. */
+    default long copyTo(java.io.OutputStream to, String table, String sep, String nullString, String... columns)
+            throws SQLException {
+        return copyExpert(copyCommand(table, false, sep, nullString, columns), to);
+    }
+
+    /** {@code copy_to} with the text format's defaults: tab-separated, {@code \N} for NULL. */
+    default long copyTo(java.io.Writer to, String table) throws SQLException {
+        return copyTo(to, table, "\t", "\\N");
+    }
+
+    /** psycopg2's {@code copy_expert}: runs {@code sql}, a {@code COPY ... FROM STDIN}, reading {@code from}. */
+    default long copyExpert(String sql, java.io.Reader from) throws SQLException {
+        try {
+            return connection().copy().copyIn(sql, from);
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
+    /** {@code copy_expert} of a {@code COPY ... FROM STDIN} reading bytes (any format). */
+    default long copyExpert(String sql, java.io.InputStream from) throws SQLException {
+        try {
+            return connection().copy().copyIn(sql, from);
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
+    /** {@code copy_expert} of a {@code COPY ... TO STDOUT} writing characters (text or CSV). */
+    default long copyExpert(String sql, java.io.Writer to) throws SQLException {
+        try {
+            return connection().copy().copyOut(sql, to);
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
+    /** {@code copy_expert} of a {@code COPY ... TO STDOUT} writing bytes (any format). */
+    default long copyExpert(String sql, java.io.OutputStream to) throws SQLException {
+        try {
+            return connection().copy().copyOut(sql, to);
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
+    private String copyCommand(String table, boolean in, String sep, String nullString, String... columns)
+            throws SQLException {
+        try {
+            return CopyCommand.of(connection(), table, in, sep, nullString, columns);
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+    }
+
     /** The next row, or {@code null} when there are no more. */
     Row fetchone() throws SQLException;
 

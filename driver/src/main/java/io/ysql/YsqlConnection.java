@@ -164,6 +164,24 @@ public interface YsqlConnection extends Connection {
     Optional<ClusterInfo> clusterInfo();
 
     /**
+     * {@code COPY ... FROM STDIN} and {@code COPY ... TO STDOUT} on this connection: streams in
+     * and out as pgjdbc's {@code CopyManager} takes them, or typed rows; see {@link Copy}.
+     */
+    default Copy copy() throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not offer COPY");
+    }
+
+    /** Starts {@code COPY ... FROM STDIN} for rows written one by one: {@code copy().copyIn(sql)}. */
+    default CopyIn copyIn(String sql) throws SQLException {
+        return copy().copyIn(sql);
+    }
+
+    /** Starts {@code COPY ... TO STDOUT} for rows read one by one: {@code copy().copyOut(sql)}. */
+    default CopyOut copyOut(String sql) throws SQLException {
+        return copy().copyOut(sql);
+    }
+
+    /**
      * Opens a transaction block (psycopg 3's {@code transaction()}): a transaction of its own when
      * none is open, a savepoint inside one that is. End it with {@link Transaction#commit()};
      * closing it without that rolls it back.

@@ -2,6 +2,7 @@ package io.ysql.internal.jdbc;
 
 import io.ysql.ClusterInfo;
 import io.ysql.ConnectionInfo;
+import io.ysql.Copy;
 import io.ysql.Cursor;
 import io.ysql.Notification;
 import io.ysql.YsqlConnection;
@@ -183,6 +184,12 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public String typeName(int oid) { return codecs.type(oid).name(); }
 
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
+
+    @Override
+    public Copy copy() throws SQLException {
+        checkOpen();
+        return new SessionCopy(session, codecs, this::addWarning, new int[0]);
+    }
 
     /**
      * An array of {@code typeName} elements: a {@code pg_type} name ({@code int4}, {@code text},

@@ -2,11 +2,15 @@ package io.ysql.internal.session;
 
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.internal.wire.CopyData;
+import io.ysql.internal.wire.CopyDone;
 import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.CloseComplete;
 import io.ysql.internal.wire.backend.CopyInResponse;
+import io.ysql.internal.wire.backend.CopyOutResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;
 import io.ysql.internal.wire.backend.ParseComplete;
 import io.ysql.internal.wire.frontend.Bind;
@@ -31,6 +35,7 @@ final class CachedQuery extends Exchange {
     private final StatementCache cache;
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
+    private boolean copyRefused;
 
     CachedQuery(String sql, Bindings bindings, int maxRows, StatementCache cache) {
         this.sql = sql;
@@ -72,10 +77,24 @@ final class CachedQuery extends Exchange {
         if (m instanceof ErrorResponse e) {
             fail(SqlExceptions.fromServer(new ServerError(e.fields())));
         } else if (m instanceof CopyInResponse) {
-            reply(new CopyFail("COPY FROM STDIN is not supported by this API call"));
+            // the Sync already sent was ignored in copy mode; after CopyFail the server waits for another
+            refuseCopy("FROM STDIN");
+            reply(w -> {
+                new CopyFail(SimpleQuery.COPY_API).encode(w);
+                Sync.INSTANCE.encode(w);
+            });
+        } else if (m instanceof CopyOutResponse) {
+            refuseCopy("TO STDOUT");
+        } else if (m instanceof CopyData || m instanceof CopyDone) {
+            if (!copyRefused) throw Protocol.unexpected(m, "COPY data outside COPY");
         } else {
             throw Protocol.unexpected(m, "during an extended query");
         }
+    }
+
+    private void refuseCopy(String direction) {
+        copyRefused = true;
+        fail(SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY ... " + direction + " " + SimpleQuery.COPY_API));
     }
 
     /** The result of the execution (after a successful run). */

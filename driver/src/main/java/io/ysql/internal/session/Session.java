@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -44,7 +46,8 @@ import java.util.function.IntPredicate;
  * to a request written meanwhile still reaches that request. A read that waits longer than the
  * network timeout for an answer closes the session with 08006. Type-agnostic: parameters arrive
  * encoded and rows leave as bytes. Over 500 lines because the pipeline's writes, reads and their
- * locks are one invariant, kept in one place; the flows, notification waits and cancels are apart.
+ * locks are one invariant, kept in one place (the COPY primitives and the held conversations need
+ * the permit, the read lock and the queue too); the flows, notification waits and cancels are apart.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
@@ -80,6 +83,8 @@ public final class Session implements AutoCloseable {
     private Conversation open; // guarded by the write permit: holds the session between its requests
     private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
     private final AtomicInteger portals = new AtomicInteger();
+    /** The thread that started the COPY in progress, which holds the write permit until it ends; else null. */
+    private final AtomicReference<Thread> copyOwner = new AtomicReference<>();
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -232,6 +237,14 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT}: the connection is the
+     * copy's until the returned flow ends; see {@link CopyFlow}.
+     */
+    public CopyFlow copy(String sql, Consumer<ServerError> notices) throws SQLException {
+        return CopyFlow.start(this, new CopyExchange(sql), notices);
+    }
+
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */
     public String parameter(String name) { return parameters.get(name); }
 
@@ -358,6 +371,11 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        if (copyOwner.get() != null) { // a COPY holds the write permit: no goodbye
+            abort();
+            endCopy();
+            return;
+        }
         closed = true;
         writePermit.acquireUninterruptibly();
         try {
@@ -516,6 +534,10 @@ public final class Session implements AutoCloseable {
      * interrupted thread, so cleanup such as a rollback still works.
      */
     private boolean acquireWritePermit(long deadline) throws SQLException {
+        if (copyOwner.get() == Thread.currentThread()) {
+            throw SqlExceptions.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "a COPY is in progress on this connection: finish or close it first");
+        }
         if (writePermit.tryAcquire()) return true;
         try {
             if (deadline != 0) {
@@ -546,24 +568,33 @@ public final class Session implements AutoCloseable {
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
     boolean await(Exchange e, long deadline) throws SQLException {
+        return await(e, deadline, null);
+    }
+
+    /** Reads as {@link #await(Exchange, long)} does, until {@code until} (if not null) holds or {@code e} is done. */
+    private boolean await(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
         if (e.isDone()) return true;
         awaiting.incrementAndGet();
         try {
-            return awaitRead(e, deadline);
+            return awaitRead(e, deadline, until);
         } finally {
             awaiting.decrementAndGet();
         }
     }
 
-    private boolean awaitRead(Exchange e, long deadline) throws SQLException {
-        while (!e.isDone()) {
+    private static boolean met(BooleanSupplier until) {
+        return until != null && until.getAsBoolean();
+    }
+
+    private boolean awaitRead(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
+        while (!e.isDone() && !met(until)) {
             if (!lockForReading(deadline)) {
                 boolean interrupted = Thread.currentThread().isInterrupted();
                 if (deadline != 0 && (interrupted || System.nanoTime() - deadline >= 0)) return false;
                 continue; // look again whether another reader completed e meanwhile
             }
             try {
-                while (!e.isDone()) {
+                while (!e.isDone() && !met(until)) {
                     Exchange head = pending.peek();
                     if (head == null) {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
@@ -687,6 +718,71 @@ public final class Session implements AutoCloseable {
         } finally {
             writePermit.release();
         }
+    }
+
+    // ---- COPY: the flow holds the write permit from its Query to its end (see CopyFlow) ----------
+
+    /** Writes {@code e}'s COPY query and keeps the write permit (unless it throws). */
+    void beginCopy(CopyExchange e) throws SQLException {
+        acquireFor(null, 0); // a suspended stream reads its rest first
+        try {
+            checkOpen();
+            if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
+                e.beginFirst(begin);
+                beginInFlight = true;
+            }
+            e.write(writer);
+            pending.add(e);
+            copyOwner.set(Thread.currentThread());
+            writer.flush();
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+        } catch (SQLException | RuntimeException x) {
+            if (copyOwner.get() == null) writePermit.release();
+            throw x;
+        }
+    }
+
+    /** Sends a message of the COPY in progress (the caller holds the permit through {@link #beginCopy}). */
+    void copySend(FrontendMessage m) throws SQLException {
+        try {
+            writer.add(m);
+            writer.flush();
+        } catch (IOException io) {
+            SQLException failure = transport.ioFailure(io);
+            fail(failure);
+            throw failure;
+        }
+    }
+
+    /** Reads for the COPY in progress until {@code until} holds or {@code e} is done. */
+    void copyAwait(CopyExchange e, BooleanSupplier until) throws SQLException {
+        await(e, 0, until);
+    }
+
+    /**
+     * Reads what the server has already sent, without waiting for more, so an error during a
+     * COPY FROM STDIN is seen while data is still being written (the copy can then stop early)
+     * and notices never fill the socket buffers.
+     */
+    void copyPoll(CopyExchange e) throws SQLException {
+        if (!lockForReading(-1)) return; // another thread is reading: it serves the copy too
+        try {
+            while (!e.isDone() && reader.available() > 0) {
+                Exchange head = pending.peek();
+                if (head == null) break;
+                readOne(head);
+            }
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Ends the COPY in progress: the write permit goes back to the other requests. Idempotent. */
+    void endCopy() {
+        if (copyOwner.getAndSet(null) != null) writePermit.release();
     }
 
     void checkOpen() throws SQLException {

@@ -20,6 +20,9 @@ import java.util.List;
  * result per statement and a single ReadyForQuery. The server stops at the first error.
  */
 final class SimpleQuery extends Exchange {
+    /** Where to send the user who runs a COPY to or from the client through a plain statement. */
+    static final String COPY_API = "needs the COPY API: YsqlConnection.copy() (from JDBC, "
+            + "connection.unwrap(YsqlConnection.class).copy()) or the cursor's copyFrom/copyTo/copyExpert";
     private final String sql;
     private final ResultCollector collector = new ResultCollector();
     private boolean copyRefused;
@@ -46,7 +49,7 @@ final class SimpleQuery extends Exchange {
             fail(SqlExceptions.fromServer(new ServerError(e.fields())));
         } else if (m instanceof CopyInResponse) {
             copyRefused = true;
-            reply(new CopyFail("COPY FROM STDIN is not supported by this API call"));
+            reply(new CopyFail(COPY_API));
         } else if (m instanceof CopyOutResponse) {
             copyRefused = true;
         } else if (m instanceof CopyData || m instanceof CopyDone) {
@@ -61,7 +64,7 @@ final class SimpleQuery extends Exchange {
         throwIfFailed();
         if (copyRefused) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "COPY ... FROM STDIN / TO STDOUT needs the COPY API, which this call is not");
+                    "COPY ... FROM STDIN / TO STDOUT " + COPY_API);
         }
         return completed();
     }

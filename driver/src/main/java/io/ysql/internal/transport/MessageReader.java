@@ -82,6 +82,11 @@ public final class MessageReader {
         return m;
     }
 
+    /** Bytes received and not yet consumed: buffered here, or readable from the socket without blocking. */
+    public int available() throws IOException {
+        return end - start + in.available();
+    }
+
     private void fill(int need) throws IOException {
         if (end - start >= need) return;
         if (start > 0) {
