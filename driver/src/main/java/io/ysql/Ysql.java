@@ -14,6 +14,7 @@ import io.ysql.internal.cursor.SessionCursor;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
+import io.ysql.internal.session.StatementSettings;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -111,6 +112,7 @@ public final class Ysql {
     private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
+        session.statementSettings(StatementSettings.of(config));
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
         return new JdbcConnection(session, codecs, catalog, config.dbname(), info,

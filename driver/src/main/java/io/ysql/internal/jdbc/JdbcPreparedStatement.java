@@ -8,11 +8,15 @@ import java.util.TimeZone;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.RowChunks;
+import io.ysql.internal.session.StatementText;
+import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Date;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -24,7 +28,9 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
@@ -34,10 +40,12 @@ import java.util.List;
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedSql parsed;
+    private final StatementText text;
     private final boolean returnsKeys;
     private final EncodedParameter[] parameters;
     private final ParameterEncoder encoder;
     private List<Bindings> batch;
+    private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
     JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
@@ -49,6 +57,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
         }
+        this.text = new StatementText(parsed.sql());
         this.parameters = new EncodedParameter[parsed.parameterCount()];
         this.encoder = connection.encoder();
     }
@@ -64,7 +73,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             return setResults(all);
         }
         Bindings b = bindings();
-        QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
+        QueryResult r = timed(() -> session.execute(text, b, maxRows, this::addWarning));
         connection.learnTypes(List.of(r));
         return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
     }
@@ -125,13 +134,41 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         List<Bindings> rows = batch == null ? List.of() : batch;
         batch = null;
         if (rows.isEmpty()) return new long[0];
-        BatchOutcome outcome = timed(() -> session.executeBatch(parsed.sql(), rows, this::addWarning));
+        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session.statementSettings().rewriteBatchedInserts()
+                ? multiRowInsert() : null;
+        if (insert != null) return executeRewritten(insert, rows);
+        BatchOutcome outcome = timed(() -> session.executeBatch(Collections.nCopies(rows.size(), parsed.sql()), rows,
+                text.prepareThreshold(), this::addWarning));
         Batches.Collector collector = new Batches.Collector(rows.size());
         outcome.results().forEach(collector::add);
         if (!outcome.succeeded()) {
             throw collector.failure(outcome.failure(), "batch entry " + (outcome.failedIndex() + 1) + " of " + rows.size() + " failed");
         }
         return collector.counts();
+    }
+
+    /** The batch as multi-row INSERTs (rewrite_batched_inserts). */
+    private long[] executeRewritten(MultiRowInsert insert, List<Bindings> rows) throws SQLException {
+        RowChunks chunks = RowChunks.of(rows, insert.chunks(rows.size()), insert::sql);
+        BatchOutcome outcome = timed(() -> session.executeBatch(chunks.texts(), chunks.bindings(),
+                text.prepareThreshold(), this::addWarning));
+        if (outcome.succeeded()) return chunks.rowCounts(outcome.results());
+        int c = outcome.failedIndex();
+        SQLException cause = outcome.failure();
+        String what = "batch entries " + (chunks.firstRowOf(c) + 1) + " to " + (chunks.firstRowOf(c) + chunks.rowsIn(c))
+                + " of " + rows.size() + ", sent as one multi-row INSERT, failed";
+        throw new BatchUpdateException(what + ": " + cause.getMessage(), cause.getSQLState(), 0, chunks.failedCounts(), cause);
+    }
+
+    private MultiRowInsert multiRowInsert() {
+        if (insert == null) insert = MultiRowInsert.of(parsed.sql(), parsed.parameterCount());
+        return insert.orElse(null);
+    }
+
+    @Override
+    public void setPrepareThreshold(int threshold) throws SQLException {
+        super.setPrepareThreshold(threshold);
+        text.prepareThreshold(threshold < 0 ? 1 : threshold);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.YsqlStatement;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
@@ -21,7 +22,7 @@ import java.util.List;
  * A {@link Statement}: SQL text without parameters, sent with the simple query protocol so one
  * string may hold several statements; {@link #getMoreResults()} walks their results in order.
  */
-class JdbcStatement implements Statement {
+class JdbcStatement implements YsqlStatement {
     final JdbcConnection connection;
     final Session session;
     private List<QueryResult> results = List.of();
@@ -38,6 +39,7 @@ class JdbcStatement implements Statement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
+    private int prepareThreshold = -1; // -1: the connection's
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -128,6 +130,18 @@ class JdbcStatement implements Statement {
         JdbcResultSet rs = new JdbcResultSet(this, keys, connection.decoder());
         openResultSets.add(rs);
         return rs;
+    }
+
+    @Override
+    public void setPrepareThreshold(int threshold) throws SQLException {
+        checkOpen();
+        prepareThreshold = threshold < 0 ? 1 : threshold;
+    }
+
+    @Override
+    public int getPrepareThreshold() throws SQLException {
+        checkOpen();
+        return prepareThreshold >= 0 ? prepareThreshold : session.statementSettings().prepareThreshold();
     }
 
     /** A call to the server that {@link #timed} bounds by the query timeout. */

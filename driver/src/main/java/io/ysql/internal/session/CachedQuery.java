@@ -8,6 +8,7 @@ import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.CloseComplete;
 import io.ysql.internal.wire.backend.CopyInResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;
+import io.ysql.internal.wire.backend.ParameterDescription;
 import io.ysql.internal.wire.backend.ParseComplete;
 import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.Close;
@@ -22,19 +23,19 @@ import java.sql.SQLException;
 /**
  * One execution of one statement through the {@link StatementCache}, in one round trip. The plan
  * is chosen while writing: the first runs Parse the unnamed statement and describe the portal;
- * the run that reaches the threshold Parses a named statement; later runs send only Bind and
- * Execute, the row description coming from the cache.
+ * the run that reaches the threshold Parses a named statement and describes it; later runs send
+ * only Bind and Execute, the row description coming from the cache.
  */
 final class CachedQuery extends Exchange {
-    private final String sql;
+    private final StatementText text;
     private final Bindings bindings;
     private final int maxRows;
     private final StatementCache cache;
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
 
-    CachedQuery(String sql, Bindings bindings, int maxRows, StatementCache cache) {
-        this.sql = sql;
+    CachedQuery(StatementText text, Bindings bindings, int maxRows, StatementCache cache) {
+        this.text = text;
         this.bindings = bindings;
         this.maxRows = maxRows;
         this.cache = cache;
@@ -44,12 +45,14 @@ final class CachedQuery extends Exchange {
     void write(MessageWriter out) {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
         if (beginsTransaction()) out.add(new Query("BEGIN"));
-        plan = cache.plan(sql, bindings.typeOids());
-        if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
+        plan = cache.plan(text.key(bindings.typeOids()), text.prepareThreshold());
+        StatementCache.Kind kind = plan.kind();
+        if (kind != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), text.sql(), bindings.typeOids()));
+        if (kind == StatementCache.Kind.PREPARE) out.add(Describe.statement(plan.name()));
         out.add(new Bind("", plan.name(), bindings.formats(), bindings.values(), plan.formats()));
-        if (plan.kind() == StatementCache.Kind.UNNAMED) {
+        if (kind == StatementCache.Kind.UNNAMED) {
             out.add(Describe.portal(""));
-        } else if (!beginsTransaction()) {
+        } else if (kind == StatementCache.Kind.NAMED && !beginsTransaction()) {
             collector.expect(plan.description()); // with BEGIN first, set once BEGIN's result is in (see handle)
         }
         out.add(new Execute("", maxRows));
@@ -58,10 +61,11 @@ final class CachedQuery extends Exchange {
 
     @Override
     void handle(BackendMessage m) throws SQLException {
-        if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete) return;
+        if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete
+                || m instanceof ParameterDescription) return;
         boolean awaitingBegin = beginsTransaction() && collector.results().isEmpty();
         if (collector.accept(m)) {
-            if (awaitingBegin && !collector.results().isEmpty() && plan.kind() != StatementCache.Kind.UNNAMED) {
+            if (awaitingBegin && !collector.results().isEmpty() && plan.kind() == StatementCache.Kind.NAMED) {
                 collector.expect(plan.description()); // BEGIN is done: the cached statement's rows come next
             }
             return;
@@ -81,11 +85,18 @@ final class CachedQuery extends Exchange {
         return all.get(all.size() - 1);
     }
 
-    /** Tells the cache this run completed. */
+    /** Tells the cache how this run ended. */
     void recordRun() {
-        cache.ran(plan, result().description(), plan.kind() == StatementCache.Kind.UNNAMED);
+        if (failure() != null) {
+            cache.failed(plan);
+        } else {
+            cache.ran(plan, result().description());
+        }
     }
 
+    /** The plan's cache key (after writing). */
+    StatementCache.Key key() { return plan.key(); }
+
     /** True when the plan used a named statement (a failure may mean it is stale). */
-    boolean usedCache() { return plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || plan.formats().length > 0); }
+    boolean usedCache() { return plan != null && plan.kind() != StatementCache.Kind.UNNAMED; }
 }

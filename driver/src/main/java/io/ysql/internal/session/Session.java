@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -54,6 +55,7 @@ public final class Session implements AutoCloseable {
     private final BackendKey backendKey;
     private final String authMethod;
     private final StatementCache statements;
+    private volatile StatementSettings settings = StatementSettings.DEFAULTS;
     private final Queue<Notification> notifications = new ConcurrentLinkedQueue<>();
     private volatile TransactionStatus status;
     private volatile SQLException broken;
@@ -116,25 +118,40 @@ public final class Session implements AutoCloseable {
      */
     public QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        return execute(sql, bindings, maxRows, notices, false);
+        return execute(new StatementText(sql), bindings, maxRows, notices);
     }
 
-    private QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices, boolean retry)
+    /** {@link #execute(String, Bindings, int, Consumer)} for a text a statement object runs again and again. */
+    public QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        CachedQuery q = new CachedQuery(sql, bindings, maxRows, statements);
+        return execute(text, bindings, maxRows, notices, false);
+    }
+
+    private QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices,
+                                boolean retry) throws SQLException {
+        CachedQuery q = new CachedQuery(text, bindings, maxRows, statements);
         run(q, notices);
+        q.recordRun();
         SQLException f = q.failure();
         if (f != null && q.usedCache() && StatementCache.isStale(f)) {
-            // DDL changed the columns, or DISCARD ALL dropped the statement: forget it, and run it afresh
-            // unless the failure aborted a transaction block (then the caller must roll back first)
+            // DDL changed the columns, or DISCARD ALL / DEALLOCATE dropped the statement: forget it, and run it
+            // afresh unless the failure aborted a transaction block (then the caller must roll back first)
             if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
-            statements.forget(sql, bindings.typeOids());
-            if (!retry && status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices, true);
+            statements.forget(q.key());
+            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
         }
         q.throwIfFailed();
-        q.recordRun();
         return q.result();
     }
+
+    /** Sets how statements are cached and prepared on the server (before the session is shared). */
+    public void statementSettings(StatementSettings settings) {
+        this.settings = settings;
+        statements.configure(settings.prepareThreshold(), settings.cacheSize(), settings.cacheBytes());
+    }
+
+    /** How statements are cached, prepared and batched. */
+    public StatementSettings statementSettings() { return settings; }
 
     /**
      * Runs one statement once per parameter set in a single round trip. Rows are not described;
@@ -142,9 +159,29 @@ public final class Session implements AutoCloseable {
      */
     public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
             throws SQLException {
+        return executeBatch(Collections.nCopies(batch.size(), sql), batch, -1, notices);
+    }
+
+    /**
+     * Runs {@code texts.get(i)} with {@code batch.get(i)} for every i, in a single round trip.
+     *
+     * @param prepareThreshold the statements' own prepare threshold, or -1 for the connection's
+     */
+    public BatchOutcome executeBatch(List<String> texts, List<Bindings> batch, int prepareThreshold,
+                                     Consumer<ServerError> notices) throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        ExtendedQuery q = new ExtendedQuery(sql, batch);
+        ExtendedQuery q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
         run(q, notices);
+        q.recordRuns();
+        SQLException f = q.failure();
+        if (f != null && q.failedOnCachedStep() && StatementCache.isStale(f) && status != TransactionStatus.FAILED) {
+            // as in execute: a prepared statement went stale; the batch was rolled back whole, so run it afresh
+            if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
+            q.forgetPlans();
+            q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
+            run(q, notices);
+            q.recordRuns();
+        }
         if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
         return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
     }
