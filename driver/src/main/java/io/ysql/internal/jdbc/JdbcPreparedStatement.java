@@ -35,8 +35,10 @@ import java.util.Optional;
 /**
  * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
  * apart from the SQL text in a Bind message, never spliced into it. A batch is sent in one round
- * trip (Parse once, Bind and Execute per row, one Sync). The stream, reader and LOB setters live
- * in {@link PreparedStatementStreams}.
+ * trip (Parse once, Bind and Execute per row, one Sync); with {@code rewrite_batched_inserts}, a
+ * single-row INSERT's batch as multi-row INSERTs ({@link MultiRowInsert}). Like any JDBC statement
+ * it is meant for one thread at a time (its parameters are its state); executions reuse its
+ * parameter arrays. The stream, reader and LOB setters live in {@link PreparedStatementStreams}.
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedSql parsed;
@@ -45,6 +47,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private final EncodedParameter[] parameters;
     private final ParameterEncoder encoder;
     private List<Bindings> batch;
+    private Bindings own;
+    private EncodedParameter[] ints;
     private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
@@ -72,10 +76,11 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             connection.learnTypes(all);
             return setResults(all);
         }
-        Bindings b = bindings();
+        Bindings b = reusedBindings();
         QueryResult r = timed(() -> session.execute(text, b, maxRows, this::addWarning));
-        connection.learnTypes(List.of(r));
-        return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
+        List<QueryResult> one = List.of(r);
+        connection.learnTypes(one);
+        return setResults(returnsKeys ? keepKeys(one) : one);
     }
 
     @Override
@@ -97,11 +102,26 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         return getLargeUpdateCount();
     }
 
+    /** A new set of the bound values, for a batch. */
     private Bindings bindings() throws SQLException {
         int n = parameters.length;
-        int[] oids = new int[n];
-        short[] formats = new short[n];
-        byte[][] values = new byte[n][];
+        return fill(new Bindings(new int[n], new short[n], new byte[n][]));
+    }
+
+    /**
+     * The bound values in this statement's own arrays, refilled for each execution: the session
+     * has encoded them into its request before {@code execute} returns, so they are free again.
+     */
+    private Bindings reusedBindings() throws SQLException {
+        if (own == null) own = bindings();
+        return fill(own);
+    }
+
+    private Bindings fill(Bindings b) throws SQLException {
+        int n = parameters.length;
+        int[] oids = b.typeOids();
+        short[] formats = b.formats();
+        byte[][] values = b.values();
         for (int i = 0; i < n; i++) {
             EncodedParameter p = parameters[i];
             if (p == null) {
@@ -112,7 +132,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             formats[i] = p.format();
             values[i] = p.value();
         }
-        return new Bindings(oids, formats, values);
+        return b;
     }
 
     @Override
@@ -120,6 +140,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         checkOpen();
         if (batch == null) batch = new ArrayList<>();
         batch.add(bindings());
+        ints = null; // the batch holds their bytes now
     }
 
     @Override
@@ -205,7 +226,28 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, encoder.ofBoolean(x)); }
     @Override public void setByte(int i, byte x) throws SQLException { set(i, encoder.ofShort(x)); }
     @Override public void setShort(int i, short x) throws SQLException { set(i, encoder.ofShort(x)); }
-    @Override public void setInt(int i, int x) throws SQLException { set(i, encoder.ofInt(x)); }
+    /**
+     * An int is written into the bytes of the int this parameter had before, when those are this
+     * statement's own (not yet handed to a batch): a point query by id allocates nothing here.
+     */
+    @Override
+    public void setInt(int i, int x) throws SQLException {
+        EncodedParameter own = ints == null || i < 1 || i > ints.length ? null : ints[i - 1];
+        if (own == null) {
+            own = encoder.ofInt(x);
+            set(i, own);
+            if (ints == null) ints = new EncodedParameter[parameters.length];
+            ints[i - 1] = own;
+            return;
+        }
+        checkOpen();
+        byte[] b = own.value();
+        b[0] = (byte) (x >>> 24);
+        b[1] = (byte) (x >>> 16);
+        b[2] = (byte) (x >>> 8);
+        b[3] = (byte) x;
+        parameters[i - 1] = own;
+    }
     @Override public void setLong(int i, long x) throws SQLException { set(i, encoder.ofLong(x)); }
     @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
     @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }

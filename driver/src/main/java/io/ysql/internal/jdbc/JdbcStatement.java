@@ -383,6 +383,10 @@ class JdbcStatement implements YsqlStatement {
     }
 
     private void closeResultSets() {
+        if (openResultSets.isEmpty()) {
+            currentResultSet = null;
+            return;
+        }
         List<JdbcResultSet> open = List.copyOf(openResultSets);
         openResultSets.clear();
         currentResultSet = null;

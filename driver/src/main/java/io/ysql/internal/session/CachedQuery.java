@@ -63,9 +63,9 @@ final class CachedQuery extends Exchange {
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete
                 || m instanceof ParameterDescription) return;
-        boolean awaitingBegin = beginsTransaction() && collector.results().isEmpty();
+        boolean awaitingBegin = beginsTransaction() && collector.count() == 0;
         if (collector.accept(m)) {
-            if (awaitingBegin && !collector.results().isEmpty() && plan.kind() == StatementCache.Kind.NAMED) {
+            if (awaitingBegin && collector.count() > 0 && plan.kind() == StatementCache.Kind.NAMED) {
                 collector.expect(plan.description()); // BEGIN is done: the cached statement's rows come next
             }
             return;
@@ -80,10 +80,7 @@ final class CachedQuery extends Exchange {
     }
 
     /** The result of the execution (after a successful run). */
-    QueryResult result() {
-        var all = collector.results();
-        return all.get(all.size() - 1);
-    }
+    QueryResult result() { return collector.last(); }
 
     /** Tells the cache how this run ended. */
     void recordRun() {

@@ -50,7 +50,7 @@ public final class Session implements AutoCloseable {
     private final MessageWriter writer;
     private final Semaphore writePermit = new Semaphore(1);
     private final ReentrantLock readLock = new ReentrantLock();
-    private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Exchange> pending = new PendingQueue();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
     private final String authMethod;
