@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.EncodedParameter;
@@ -26,11 +27,15 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
@@ -49,6 +54,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private List<Bindings> batch;
     private Bindings own;
     private EncodedParameter[] ints;
+    private final OneResult one = new OneResult();
+    private final Consumer<ServerError> noticeSink = this::addWarning;
     private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
@@ -77,8 +84,9 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             return setResults(all);
         }
         Bindings b = reusedBindings();
-        QueryResult r = timed(() -> session.execute(text, b, maxRows, this::addWarning));
-        List<QueryResult> one = List.of(r);
+        QueryResult r = getQueryTimeout() == 0 ? session.execute(text, b, maxRows, noticeSink)
+                : timed(() -> session.execute(text, b, maxRows, noticeSink));
+        one.result = r;
         connection.learnTypes(one);
         return setResults(returnsKeys ? keepKeys(one) : one);
     }
@@ -336,5 +344,19 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     public ParameterMetaData getParameterMetaData() throws SQLException {
         checkOpen();
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
+    }
+
+    /** The one result of an execution, in a list this statement refills instead of making one per run. */
+    private static final class OneResult extends AbstractList<QueryResult> implements RandomAccess {
+        QueryResult result;
+
+        @Override
+        public QueryResult get(int index) {
+            Objects.checkIndex(index, 1);
+            return result;
+        }
+
+        @Override
+        public int size() { return 1; }
     }
 }

@@ -19,6 +19,7 @@ import io.ysql.internal.wire.frontend.Parse;
 import io.ysql.internal.wire.frontend.Query;
 import io.ysql.internal.wire.frontend.Sync;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One execution of one statement through the {@link StatementCache}, in one round trip. The plan
@@ -28,8 +29,8 @@ import java.sql.SQLException;
  */
 final class CachedQuery extends Exchange {
     private final StatementText text;
-    private final Bindings bindings;
-    private final int maxRows;
+    private Bindings bindings;
+    private int maxRows;
     private final StatementCache cache;
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
@@ -43,7 +44,8 @@ final class CachedQuery extends Exchange {
 
     @Override
     void write(MessageWriter out) {
-        for (String name : cache.drainCloses()) out.add(Close.statement(name));
+        List<String> closes = cache.drainCloses();
+        for (int i = 0; i < closes.size(); i++) out.add(Close.statement(closes.get(i)));
         if (beginsTransaction()) out.add(new Query("BEGIN"));
         plan = cache.plan(text.key(bindings.typeOids()), text.prepareThreshold());
         StatementCache.Kind kind = plan.kind();
@@ -55,7 +57,7 @@ final class CachedQuery extends Exchange {
         } else if (kind == StatementCache.Kind.NAMED && !beginsTransaction()) {
             collector.expect(plan.description()); // with BEGIN first, set once BEGIN's result is in (see handle)
         }
-        out.add(new Execute("", maxRows));
+        out.add(maxRows == 0 ? Execute.UNNAMED_ALL : new Execute("", maxRows));
         out.add(Sync.INSTANCE);
     }
 
@@ -78,6 +80,19 @@ final class CachedQuery extends Exchange {
             throw Protocol.unexpected(m, "during an extended query");
         }
     }
+
+    /** Makes this completed run ready to run again with {@code bindings} (see {@link StatementText#take}). */
+    CachedQuery again(Bindings bindings, int maxRows) {
+        reset();
+        collector.reset();
+        this.bindings = bindings;
+        this.maxRows = maxRows;
+        this.plan = null;
+        return this;
+    }
+
+    /** Whether this run may be sent again by the session that made it. */
+    boolean belongsTo(StatementCache c) { return cache == c; }
 
     /** The result of the execution (after a successful run). */
     QueryResult result() { return collector.last(); }

@@ -66,6 +66,17 @@ abstract class Exchange {
         this.done = true;
     }
 
+    /** Makes a completed exchange new again, so a flow can be sent once more without a new object. */
+    void reset() {
+        done = false;
+        failure = null;
+        notices = List.of();
+        ready = null;
+        reply = null;
+        begin = false;
+        readies = 0;
+    }
+
     /** Called by the session when the connection failed before this exchange completed. */
     final void abort(SQLException e) {
         if (done) return;

@@ -80,7 +80,7 @@ final class ExtendedQuery extends Exchange {
                 if (plan.kind() == StatementCache.Kind.PREPARE) out.add(Describe.statement(statement));
             }
             out.add(new Bind("", statement, b.formats(), b.values(), NO_FORMATS));
-            out.add(new Execute("", 0));
+            out.add(Execute.UNNAMED_ALL);
         }
         out.add(Sync.INSTANCE);
     }

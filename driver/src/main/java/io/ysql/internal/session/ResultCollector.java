@@ -80,6 +80,15 @@ final class ResultCollector {
         describe(d);
     }
 
+    /** Forgets everything, for a new conversation. */
+    void reset() {
+        first = null;
+        more = null;
+        description = null;
+        columns = 0;
+        rows = null;
+    }
+
     /** Results completed so far. */
     List<QueryResult> results() {
         return more != null ? more : first != null ? List.of(first) : List.of();

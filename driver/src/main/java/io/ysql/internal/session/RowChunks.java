@@ -34,18 +34,40 @@ public final class RowChunks {
     public static RowChunks of(List<Bindings> rows, int[] chunks, IntFunction<String> textForRows) {
         List<String> texts = new ArrayList<>(chunks.length);
         List<Bindings> merged = new ArrayList<>(chunks.length);
+        int[] columnTypes = columnTypes(rows);
         int next = 0;
         for (int size : chunks) {
             if (size < 1 || next + size > rows.size()) throw new IllegalArgumentException("chunks do not cover the rows");
             texts.add(textForRows.apply(size));
-            merged.add(merge(rows, next, size));
+            merged.add(merge(rows, next, size, columnTypes));
             next += size;
         }
         if (next != rows.size()) throw new IllegalArgumentException("chunks do not cover the rows");
         return new RowChunks(chunks.clone(), texts, merged, rows.size());
     }
 
-    private static Bindings merge(List<Bindings> rows, int from, int count) {
+    /**
+     * Per parameter position, the first type a row gives it (0 if none): an untyped NULL takes it,
+     * so that where the NULLs fall does not make each chunk a statement of other parameter types.
+     */
+    private static int[] columnTypes(List<Bindings> rows) {
+        int width = rows.get(0).size();
+        int[] types = new int[width];
+        int missing = width;
+        for (int i = 0; i < rows.size() && missing > 0; i++) {
+            Bindings b = rows.get(i);
+            if (b.size() != width) return new int[0]; // rows of other widths: leave the types as they are
+            for (int k = 0; k < width; k++) {
+                if (types[k] == 0 && b.typeOids()[k] != 0) {
+                    types[k] = b.typeOids()[k];
+                    missing--;
+                }
+            }
+        }
+        return types;
+    }
+
+    private static Bindings merge(List<Bindings> rows, int from, int count, int[] columnTypes) {
         int n = 0;
         for (int i = from; i < from + count; i++) n += rows.get(i).size();
         int[] types = new int[n];
@@ -58,6 +80,11 @@ public final class RowChunks {
             System.arraycopy(b.typeOids(), 0, types, at, k);
             System.arraycopy(b.formats(), 0, formats, at, k);
             System.arraycopy(b.values(), 0, values, at, k);
+            if (columnTypes.length == k) {
+                for (int j = 0; j < k; j++) {
+                    if (types[at + j] == 0 && values[at + j] == null) types[at + j] = columnTypes[j];
+                }
+            }
             at += k;
         }
         return new Bindings(types, formats, values);

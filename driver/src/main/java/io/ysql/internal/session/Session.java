@@ -129,7 +129,7 @@ public final class Session implements AutoCloseable {
 
     private QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices,
                                 boolean retry) throws SQLException {
-        CachedQuery q = new CachedQuery(text, bindings, maxRows, statements);
+        CachedQuery q = text.take(bindings, maxRows, statements);
         run(q, notices);
         q.recordRun();
         SQLException f = q.failure();
@@ -141,7 +141,9 @@ public final class Session implements AutoCloseable {
             if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
         }
         q.throwIfFailed();
-        return q.result();
+        QueryResult r = q.result();
+        text.giveBack(q);
+        return r;
     }
 
     /** Sets how statements are cached and prepared on the server (before the session is shared). */

@@ -1,6 +1,7 @@
 package io.ysql.internal.session;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One SQL text as a statement object runs it again and again: its own prepare threshold (-1 for
@@ -13,6 +14,7 @@ public final class StatementText {
     private final String sql;
     private volatile int prepareThreshold = -1;
     private volatile StatementCache.Key last;
+    private final AtomicReference<CachedQuery> spare = new AtomicReference<>();
 
     public StatementText(String sql) { this.sql = sql; }
 
@@ -38,6 +40,20 @@ public final class StatementText {
         last = k;
         return k;
     }
+
+    /**
+     * The exchange of this text's last completed run, made ready to run again, or a new one: a
+     * statement run again and again makes no exchange per run. A run in progress on another
+     * thread keeps its own.
+     */
+    CachedQuery take(Bindings bindings, int maxRows, StatementCache cache) {
+        CachedQuery q = spare.getAndSet(null);
+        if (q != null && q.belongsTo(cache)) return q.again(bindings, maxRows);
+        return new CachedQuery(this, bindings, maxRows, cache);
+    }
+
+    /** Gives back a completed run whose result was taken. */
+    void giveBack(CachedQuery q) { spare.set(q); }
 
     /** Leaves the SQL text out: it may carry a secret in a literal. */
     @Override

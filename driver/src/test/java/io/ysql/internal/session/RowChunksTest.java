@@ -48,6 +48,18 @@ class RowChunksTest {
     }
 
     @Test
+    void anUntypedNullTakesTheTypeOtherRowsGiveItsPosition() {
+        List<Bindings> rows = List.of(
+                new Bindings(new int[] {23, 0}, new short[] {1, 0}, new byte[][] {{0, 0, 0, 1}, null}),
+                new Bindings(new int[] {23, 1043}, new short[] {1, 0}, new byte[][] {{0, 0, 0, 2}, {'b'}}),
+                new Bindings(new int[] {0, 0}, new short[] {0, 0}, new byte[][] {null, {'c'}}));
+        Bindings merged = RowChunks.of(rows, new int[] {2, 1}, n -> "").bindings().get(0);
+        assertThat(merged.typeOids()).containsExactly(23, 1043, 23, 1043);
+        // a value the caller left untyped keeps its type: the server infers it
+        assertThat(RowChunks.of(rows, new int[] {2, 1}, n -> "").bindings().get(1).typeOids()).containsExactly(23, 0);
+    }
+
+    @Test
     void chunksMustCoverTheRows() {
         assertThatThrownBy(() -> RowChunks.of(rows(3), new int[] {2}, n -> "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RowChunks.of(rows(3), new int[] {2, 2}, n -> "")).isInstanceOf(IllegalArgumentException.class);
