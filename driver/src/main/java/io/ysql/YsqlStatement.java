@@ -15,7 +15,7 @@ public interface YsqlStatement extends Statement {
 
     /**
      * Sets the run from which this statement is prepared on the server: 0 never prepares it (each
-     * run parses an unnamed statement and reads text results), 1 prepares it from its second run
+     * run parses an unnamed statement), 1 prepares it from its second run
      * (the first describes it), a negative value is taken as 1 (pgjdbc's "prepare at once").
      */
     void setPrepareThreshold(int threshold) throws SQLException;

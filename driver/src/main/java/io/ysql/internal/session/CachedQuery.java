@@ -102,7 +102,8 @@ final class CachedQuery extends Exchange {
         if (failure() != null) {
             cache.failed(plan);
         } else {
-            cache.ran(plan, result().description());
+            QueryResult r = result();
+            cache.ran(plan, r.description(), plan.kind() != StatementCache.Kind.NAMED && "SELECT".equals(r.command()));
         }
     }
 
@@ -110,5 +111,8 @@ final class CachedQuery extends Exchange {
     StatementCache.Key key() { return plan.key(); }
 
     /** True when the plan used a named statement (a failure may mean it is stale). */
-    boolean usedCache() { return plan != null && plan.kind() != StatementCache.Kind.UNNAMED; }
+    boolean usedCache() { return plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || usedFormats()); }
+
+    /** True when an unnamed run asked for the formats of an earlier run (its columns may have changed since). */
+    boolean usedFormats() { return plan != null && plan.kind() == StatementCache.Kind.UNNAMED && plan.formats().length > 0; }
 }

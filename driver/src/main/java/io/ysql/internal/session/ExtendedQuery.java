@@ -125,7 +125,7 @@ final class ExtendedQuery extends Exchange {
                 prepared++;
             }
             if (ok) {
-                cache.ran(plan, d);
+                cache.ran(plan, d, false);
             } else {
                 cache.failed(plan);
             }

@@ -142,6 +142,14 @@ public final class Session implements AutoCloseable {
         }
         q.throwIfFailed();
         QueryResult r = q.result();
+        if (q.usedFormats() && !statements.readable(r.description())) {
+            // a column's type changed since the last run to one the codecs read only as text: this run was a
+            // plain SELECT (only those reuse formats unnamed), so run it again reading text
+            statements.forget(q.key());
+            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type: a column "
+                    + "of this query changed its type since the last run; run the query again");
+        }
         text.giveBack(q);
         return r;
     }

@@ -18,12 +18,13 @@ import java.util.function.IntPredicate;
  * the server with its row description and the result formats to ask for (binary for the types
  * the codecs read faster so), so that later runs send only Bind and Execute.
  *
- * <p>Unnamed runs always ask for text results: their columns are only known once the server
- * describes them, and a column whose type changed since the last run must not arrive in a binary
- * format the codecs cannot read. The run that prepares the statement describes it (Describe
- * statement) and asks for text too; the binary formats are chosen from that description and used
- * by the named runs only, whose result type the server guarantees (it answers 0A000 "cached plan
- * must not change result type" instead, and the session prepares again).
+ * <p>Unnamed runs after the first ask for the formats the last run's columns allow, but only for a
+ * plain SELECT: a column whose type changed since (DDL) may then arrive in a binary format the
+ * codecs cannot read, and the session runs the SELECT again reading text ({@link #readable}); a
+ * statement with other effects (INSERT ... RETURNING) reads text until it is named. The run that
+ * prepares the statement describes it (Describe statement) and asks for text; the named runs use
+ * the binary formats chosen from that description, and their result type the server guarantees (it
+ * answers 0A000 "cached plan must not change result type" instead, and the session prepares again).
  *
  * <p>A plan is chosen while the request is being written (under the session's write permit), so
  * the Parse of a new named statement is always on the wire before any Bind that uses it, whatever
@@ -71,6 +72,7 @@ final class StatementCache {
 
     private static final class Entry {
         int runs;
+        short[] formats = ALL_TEXT; // for unnamed runs: from the last run, when it was a SELECT
         String name; // set when the Parse of the named statement is written
         Plan named;  // set when that run completed: the plan of every later run
         long bytes;
@@ -114,13 +116,14 @@ final class StatementCache {
         try {
             int limit = statementThreshold < 0 ? threshold : statementThreshold;
             Entry e = entries.get(key);
-            if (e == null || limit == 0) return new Plan(Kind.UNNAMED, "", ALL_TEXT, null, key);
+            if (e == null) return new Plan(Kind.UNNAMED, "", ALL_TEXT, null, key);
+            if (limit == 0) return new Plan(Kind.UNNAMED, "", e.formats, null, key);
             if (e.named != null) return e.named;
             if (e.name == null && e.runs + 1 >= limit) {
                 e.name = "ysql_" + (++nextName);
                 return new Plan(Kind.PREPARE, e.name, ALL_TEXT, null, key);
             }
-            return new Plan(Kind.UNNAMED, "", ALL_TEXT, null, key); // also while another thread prepares it
+            return new Plan(Kind.UNNAMED, "", e.formats, null, key); // also while another thread prepares it
         } finally {
             lock.unlock();
         }
@@ -128,9 +131,9 @@ final class StatementCache {
 
     /**
      * Records a completed run; {@code description} is what the server described for it (the
-     * statement's columns, null when it returns none).
+     * statement's columns, null when it returns none), {@code select} whether it was a plain SELECT.
      */
-    void ran(Plan plan, RowDescription description) {
+    void ran(Plan plan, RowDescription description, boolean select) {
         if (plan.kind() == Kind.NAMED) return; // nothing left to learn
         lock.lock();
         try {
@@ -142,6 +145,7 @@ final class StatementCache {
                 entries.put(key, e);
             }
             e.runs++;
+            if (plan.kind() == Kind.UNNAMED) e.formats = select && description != null ? formatsFor(description) : ALL_TEXT;
             if (plan.kind() == Kind.PREPARE && plan.name().equals(e.name)) {
                 short[] formats = description == null ? ALL_TEXT : formatsFor(description);
                 RowDescription d = description == null ? null : withFormats(description, formats);
@@ -256,6 +260,16 @@ final class StatementCache {
         return (SqlState.FEATURE_NOT_SUPPORTED.equals(state) && m.contains("cached plan must not change result type"))
                 || SqlState.INVALID_SQL_STATEMENT_NAME.equals(state)
                 || (SqlState.PROTOCOL_VIOLATION.equals(state) && m.contains("result formats"));
+    }
+
+    /** Whether every column {@code d} says arrived in binary has a type the codecs read in binary. */
+    boolean readable(RowDescription d) {
+        if (d == null) return true;
+        for (int i = 0, n = d.fieldCount(); i < n; i++) {
+            RowDescription.Field f = d.field(i);
+            if (f.format() == 1 && !binaryType.test(f.typeOid())) return false;
+        }
+        return true;
     }
 
     /** Roughly what an entry keeps alive: its text, types and columns, plus the objects around them. */

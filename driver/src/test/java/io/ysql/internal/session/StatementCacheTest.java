@@ -21,7 +21,7 @@ class StatementCacheTest {
     /** Plans and completes one run, as a CachedQuery does. */
     private Plan run(StatementCache.Key key, int threshold) {
         Plan p = cache.plan(key, threshold);
-        cache.ran(p, ROWS);
+        cache.ran(p, ROWS, true);
         return p;
     }
 
@@ -31,7 +31,8 @@ class StatementCacheTest {
         for (int i = 1; i < StatementCache.PREPARE_THRESHOLD; i++) {
             Plan p = run(k, -1);
             assertThat(p.kind()).isEqualTo(Kind.UNNAMED);
-            assertThat(p.formats()).isEmpty(); // unnamed runs read text
+            if (i == 1) assertThat(p.formats()).isEmpty(); // the first run reads text
+            else assertThat(p.formats()).containsExactly(1, 0); // later SELECT runs the formats the columns allow
         }
         Plan prepare = run(k, -1);
         assertThat(prepare.kind()).isEqualTo(Kind.PREPARE);
@@ -101,6 +102,18 @@ class StatementCacheTest {
         cache.configure(5, 100, 0);
         assertThat(cache.size()).isZero();
         assertThat(cache.bytes()).isZero();
+    }
+
+    @Test
+    void onlyASelectsUnnamedRunsReuseFormats() {
+        StatementCache.Key k = key("INSERT INTO t VALUES ($1) RETURNING id, name");
+        Plan first = cache.plan(k, -1);
+        cache.ran(first, ROWS, false);
+        assertThat(cache.plan(k, -1).formats()).isEmpty();
+        assertThat(cache.readable(ROWS)).isTrue();
+        RowDescription binaryText = new RowDescription(new RowDescription.Field[] {
+            new RowDescription.Field("v", 0, (short) 0, TEXT, (short) -1, -1, (short) 1)});
+        assertThat(cache.readable(binaryText)).isFalse();
     }
 
     @Test
