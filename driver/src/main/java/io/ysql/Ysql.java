@@ -16,6 +16,7 @@ import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.jdbc.TransactionCharacteristics;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.SessionOptions;
+import io.ysql.internal.session.StatementSettings;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -142,6 +143,7 @@ public final class Ysql {
         SessionOptions.apply(config, session);
         DatabaseInfo info = new DatabaseInfo(config.toUrl(), config.user(), session.parameter("server_version"),
                 DRIVER_NAME, Version.VERSION, Version.MAJOR, Version.MINOR);
+        session.statementSettings(StatementSettings.of(config));
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
         JdbcConnection conn = new JdbcConnection(session, codecs, catalog, config.dbname(), info,

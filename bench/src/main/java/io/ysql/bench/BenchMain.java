@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks: starts a throwaway PostgreSQL with the testkit (and a second one with TLS
  * on, for the TLS connect benchmarks), creates
- * {@code bench_employee} and {@code bench_rows}, runs JMH with the server's address passed to the forks as system
+ * {@code bench_employee}, {@code bench_rows} and {@code bench_batch}, runs JMH with the server's address passed to the forks as system
  * properties, then prints the medians and ysql/pgjdbc ratios as a Markdown table. Takes JMH's own
  * command-line options ({@code -h} lists them), e.g. {@code -f 2 -i 20 -p driver=ysql pointSelect};
  * without them: 1 fork, 3 warm-up and 10 measurement iterations of 2 s each, all benchmarks of
@@ -57,6 +57,7 @@ public final class BenchMain {
              PgCluster tlsCluster = PgCluster.start(PgCluster.Settings.builder().ssl(ServerCertKind.SERVER).build())) {
             EmployeeTable.create(cluster);
             ReadRowsTable.create(cluster);
+            BatchInsertBenchmark.createTable(cluster);
             ServerAddress server = ServerAddress.of(cluster);
             TlsServerAddress tls = TlsServerAddress.of(tlsCluster);
             Options options = withDefaults(cmd, server, tls);

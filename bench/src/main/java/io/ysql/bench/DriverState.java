@@ -30,4 +30,12 @@ public class DriverState {
     public Connection connect() throws SQLException {
         return connector.connect();
     }
+
+    /** A new connection from the driver under test with one more connection property. */
+    public Connection connect(String property, String value) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(connector.props());
+        props.setProperty(property, value);
+        return new DriverKind.Connector(connector.driver(), connector.url(), props).connect();
+    }
 }

@@ -325,6 +325,38 @@ public final class Options {
             .doc("YugabyteDB: fail rather than use servers outside topology_keys (prefer-primary and "
                     + "prefer-rr ignore it).").build();
 
+    // ------------------------------------------------ supported: statements
+
+    public static final ConnectionOption<Integer> PREPARE_THRESHOLD = option("prepare_threshold",
+            OptionType.integer(-1, MAX))
+            .alias("prepareThreshold").defaultText("5")
+            .doc("The run of a statement (same SQL text and parameter types) from which it is prepared as a "
+                    + "named statement on the server, so later runs send only Bind and Execute and read binary "
+                    + "results; 0 never prepares (every run parses an unnamed statement), 1 or -1 (pgjdbc) "
+                    + "prepares from the second run, the first one describing it. A statement can set its own "
+                    + "with YsqlStatement.setPrepareThreshold.").build();
+
+    public static final ConnectionOption<Integer> STATEMENT_CACHE_SIZE = option("statement_cache_size",
+            OptionType.integer(0, MAX))
+            .alias("preparedStatementCacheQueries").defaultText("256")
+            .doc("Most statements the connection remembers (run counts, prepared statements and their columns); "
+                    + "the least recently used go first, and their server statements are closed. 0 remembers "
+                    + "none, so nothing is ever prepared.").build();
+
+    public static final ConnectionOption<Integer> STATEMENT_CACHE_SIZE_MIB = option("statement_cache_size_mib",
+            OptionType.integer(0, MAX))
+            .alias("preparedStatementCacheSizeMiB").defaultText("5")
+            .doc("Most memory, in MiB, the remembered statements may hold, estimated from their SQL text, "
+                    + "parameter types and columns; the least recently used go first.").build();
+
+    public static final ConnectionOption<Boolean> REWRITE_BATCHED_INSERTS = option("rewrite_batched_inserts",
+            OptionType.BOOLEAN)
+            .alias("reWriteBatchedInserts").defaultText("false")
+            .doc("Send a batch (JDBC executeBatch, cursor executemany) of a single-row INSERT ... VALUES (...) "
+                    + "without RETURNING as multi-row INSERTs of up to 128 rows each (powers of two, at most "
+                    + "65535 parameters each); each row then counts SUCCESS_NO_INFO unless every row of its "
+                    + "statement was inserted (then 1).").build();
+
     // ---------------------------------------------- accepted, no effect yet: pgjdbc property names
 
     public static final ConnectionOption<Boolean> ADAPTIVE_FETCH = pgjdbc("adaptiveFetch", OptionType.BOOLEAN,
@@ -399,12 +431,6 @@ public final class Options {
     public static final ConnectionOption<String> PREFER_QUERY_MODE = pgjdbc("preferQueryMode",
             OptionType.oneOf("extended", "extendedForPrepared", "extendedCacheEverything", "simple"),
             "extended", "Simple or extended query protocol.");
-    public static final ConnectionOption<Integer> PREPARED_STATEMENT_CACHE_QUERIES = pgjdbc(
-            "preparedStatementCacheQueries", OptionType.integer(0, MAX), "256", "Prepared statements cached.");
-    public static final ConnectionOption<Integer> PREPARED_STATEMENT_CACHE_SIZE_MIB = pgjdbc(
-            "preparedStatementCacheSizeMiB", OptionType.integer(0, MAX), "5", "Statement cache size in MiB.");
-    public static final ConnectionOption<Integer> PREPARE_THRESHOLD = pgjdbc("prepareThreshold",
-            OptionType.integer(-1, MAX), "5", "Executions before a statement is prepared on the server.");
     public static final ConnectionOption<String> PROTOCOL_VERSION = pgjdbc("protocolVersion",
             OptionType.oneOf("3"), null, "Frontend/backend protocol version.");
     public static final ConnectionOption<Duration> QUERY_TIMEOUT = pgjdbc("queryTimeout", OptionType.SECONDS,
@@ -421,8 +447,6 @@ public final class Options {
                     + "only remembers the flag.").build();
     public static final ConnectionOption<Integer> RECEIVE_BUFFER_SIZE = pgjdbc("receiveBufferSize",
             OptionType.integer(-1, MAX), "-1", "SO_RCVBUF (-1 = system default).");
-    public static final ConnectionOption<Boolean> REWRITE_BATCHED_INSERTS = pgjdbc("reWriteBatchedInserts",
-            OptionType.BOOLEAN, "false", "Rewrite batched INSERTs into multi-row INSERTs.");
     public static final ConnectionOption<Integer> SCRAM_MAX_ITERATIONS = pgjdbc("scramMaxIterations",
             OptionType.integer(0, MAX), "100000", "Largest SCRAM iteration count accepted.");
     public static final ConnectionOption<Integer> SEND_BUFFER_SIZE = pgjdbc("sendBufferSize",

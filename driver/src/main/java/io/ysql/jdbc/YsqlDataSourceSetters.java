@@ -407,6 +407,22 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code prepare_threshold}: The run of a statement (same SQL text and parameter types)
+     * from which it is prepared as a named statement on the server, so later runs send only Bind
+     * and Execute and read binary results; 0 never prepares (every run parses an unnamed
+     * statement), 1 or -1 (pgjdbc) prepares from the second run, the first one describing it. A
+     * statement can set its own with YsqlStatement.setPrepareThreshold.
+     */
+    public void setPrepareThreshold(int value) {
+        set(Options.PREPARE_THRESHOLD, Integer.toString(value));
+    }
+
+    /** The value of option {@code prepare_threshold}; see {@link #setPrepareThreshold}. */
+    public int getPrepareThreshold() {
+        return integer(Options.PREPARE_THRESHOLD);
+    }
+
+    /**
      * Option {@code readOnly}: Start connections read-only, as setReadOnly(true) (see
      * readOnlyMode).
      */
@@ -446,6 +462,23 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code require_auth}; see {@link #setRequireAuth}. */
     public String getRequireAuth() {
         return value(Options.REQUIRE_AUTH);
+    }
+
+    /**
+     * Option {@code rewrite_batched_inserts}: Send a batch (JDBC executeBatch, cursor executemany)
+     * of a single-row INSERT ... VALUES (...) without RETURNING as multi-row INSERTs of up to 128
+     * rows each (powers of two, at most 65535 parameters each); each row then counts
+     * SUCCESS_NO_INFO unless every row of its statement was inserted (then 1).
+     */
+    public void setRewriteBatchedInserts(boolean value) {
+        set(Options.REWRITE_BATCHED_INSERTS, Boolean.toString(value));
+    }
+
+    /**
+     * The value of option {@code rewrite_batched_inserts}; see {@link #setRewriteBatchedInserts}.
+     */
+    public boolean isRewriteBatchedInserts() {
+        return flag(Options.REWRITE_BATCHED_INSERTS);
     }
 
     /**
@@ -630,6 +663,36 @@ public abstract class YsqlDataSourceSetters {
     /** The value of option {@code sslsni}; see {@link #setSslsni}. */
     public boolean isSslsni() {
         return flag(Options.SSLSNI);
+    }
+
+    /**
+     * Option {@code statement_cache_size}: Most statements the connection remembers (run counts,
+     * prepared statements and their columns); the least recently used go first, and their server
+     * statements are closed. 0 remembers none, so nothing is ever prepared.
+     */
+    public void setStatementCacheSize(int value) {
+        set(Options.STATEMENT_CACHE_SIZE, Integer.toString(value));
+    }
+
+    /** The value of option {@code statement_cache_size}; see {@link #setStatementCacheSize}. */
+    public int getStatementCacheSize() {
+        return integer(Options.STATEMENT_CACHE_SIZE);
+    }
+
+    /**
+     * Option {@code statement_cache_size_mib}: Most memory, in MiB, the remembered statements may
+     * hold, estimated from their SQL text, parameter types and columns; the least recently used go
+     * first.
+     */
+    public void setStatementCacheSizeMib(int value) {
+        set(Options.STATEMENT_CACHE_SIZE_MIB, Integer.toString(value));
+    }
+
+    /**
+     * The value of option {@code statement_cache_size_mib}; see {@link #setStatementCacheSizeMib}.
+     */
+    public int getStatementCacheSizeMib() {
+        return integer(Options.STATEMENT_CACHE_SIZE_MIB);
     }
 
     /**

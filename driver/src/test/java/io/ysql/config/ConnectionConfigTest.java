@@ -210,11 +210,11 @@ class ConnectionConfigTest {
     @Test
     void ignoredOptionsAreValidatedAndLogged() throws SQLException {
         try (LogCapture log = new LogCapture()) {
-            ConnectionConfig c = parse("prepareThreshold=3 load-balance=only-rr topology_keys=aws.us-east-1.*:1");
-            assertThat(c.get(Options.PREPARE_THRESHOLD)).isEqualTo(3);
+            ConnectionConfig c = parse("hostRecheckSeconds=3 load-balance=only-rr topology_keys=aws.us-east-1.*:1");
+            assertThat(c.get(Options.HOST_RECHECK_SECONDS)).isEqualTo(3);
             assertThat(c.get(Options.LOAD_BALANCE)).isEqualTo("only-rr");
             assertThat(log.messages(java.util.logging.Level.FINEST))
-                    .anyMatch(m -> m.contains("\"prepareThreshold\"") && m.contains("no effect"));
+                    .anyMatch(m -> m.contains("\"hostRecheckSeconds\"") && m.contains("no effect"));
         }
         assertThatThrownBy(() -> parse("load_balance=maybe")).hasMessageContaining("expected one of false, true");
         assertThatThrownBy(() -> parse("yb-servers-refresh-interval=601")).hasMessageContaining("from 0 to 600");

@@ -30,6 +30,7 @@ class PgjdbcGuideTest {
             if (o.doc().startsWith("pgjdbc:")) assertThat(md).contains("| `" + o.name() + "` |");
         }
         assertThat(md).contains("| `ApplicationName` | → `application_name` |", "| `sslmode` | same |",
-                "| `sslfactory` | refused |", "| `prepareThreshold` | accepted, no effect |");
+                "| `sslfactory` | refused |", "| `prepareThreshold` | → `prepare_threshold` |",
+                "| `hostRecheckSeconds` | accepted, no effect |");
     }
 }

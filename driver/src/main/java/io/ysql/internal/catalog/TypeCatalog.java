@@ -154,8 +154,9 @@ public final class TypeCatalog implements CodecContext {
         Set<Integer> oids = null;
         for (QueryResult r : results) {
             if (r == null || r.description() == null) continue;
-            for (var field : r.description().fields()) {
-                int oid = field.typeOid();
+            var d = r.description();
+            for (int i = 0, n = d.fieldCount(); i < n; i++) {
+                int oid = d.field(i).typeOid();
                 if (PgTypes.isBuiltIn(oid)) continue;
                 if (oids == null) oids = new LinkedHashSet<>();
                 oids.add(oid);

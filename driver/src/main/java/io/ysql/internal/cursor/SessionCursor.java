@@ -17,7 +17,9 @@ import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowChunks;
 import io.ysql.internal.session.Session;
+import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.sql.PyformatPlaceholders;
 import java.sql.SQLException;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The psycopg-style cursor over a session: {@code %s} / {@code %(name)s} placeholders become
@@ -105,10 +108,17 @@ public final class SessionCursor implements Cursor {
         reset();
         query = parsed.sql();
         if (batch.isEmpty()) return this;
+        Optional<MultiRowInsert> insert = batch.size() > 1 && session.statementSettings().rewriteBatchedInserts()
+                ? MultiRowInsert.of(parsed.sql(), parsed.parameterCount()) : Optional.empty();
         BatchOutcome outcome;
         begin();
         try {
-            outcome = session.executeBatch(parsed.sql(), batch, null);
+            if (insert.isPresent()) {
+                RowChunks chunks = RowChunks.of(batch, insert.get().chunks(batch.size()), insert.get()::sql);
+                outcome = session.executeBatch(chunks.texts(), chunks.bindings(), -1, null);
+            } else {
+                outcome = session.executeBatch(parsed.sql(), batch, null);
+            }
         } finally {
             end();
         }

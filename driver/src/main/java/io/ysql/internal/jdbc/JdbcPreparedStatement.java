@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.EncodedParameter;
@@ -8,11 +9,15 @@ import java.util.TimeZone;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
+import io.ysql.internal.session.RowChunks;
+import io.ysql.internal.session.StatementText;
+import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Date;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -22,22 +27,36 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
  * apart from the SQL text in a Bind message, never spliced into it. A batch is sent in one round
- * trip (Parse once, Bind and Execute per row, one Sync). The stream, reader and LOB setters live
- * in {@link PreparedStatementStreams}.
+ * trip (Parse once, Bind and Execute per row, one Sync); with {@code rewrite_batched_inserts}, a
+ * single-row INSERT's batch as multi-row INSERTs ({@link MultiRowInsert}). Like any JDBC statement
+ * it is meant for one thread at a time (its parameters are its state); executions reuse its
+ * parameter arrays. The stream, reader and LOB setters live in {@link PreparedStatementStreams}.
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedSql parsed;
+    private final StatementText text;
     private final boolean returnsKeys;
     private final EncodedParameter[] parameters;
     private final ParameterEncoder encoder;
     private List<Bindings> batch;
+    private Bindings own;
+    private EncodedParameter[] ints;
+    private final OneResult one = new OneResult();
+    private final Consumer<ServerError> noticeSink = this::addWarning;
+    private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
     JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
@@ -49,6 +68,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
         }
+        this.text = new StatementText(parsed.sql());
         this.parameters = new EncodedParameter[parsed.parameterCount()];
         this.encoder = connection.encoder();
     }
@@ -63,11 +83,22 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             connection.learnTypes(all);
             return setResults(all);
         }
-        Bindings b = bindings();
-        if (getFetchSize() > 0 && !returnsKeys) return stream(parsed.sql(), b);
-        QueryResult r = timed(() -> session.execute(parsed.sql(), b, maxRows, this::addWarning));
-        connection.learnTypes(List.of(r));
-        return setResults(returnsKeys ? keepKeys(List.of(r)) : List.of(r));
+        Bindings b = reusedBindings();
+        if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+        QueryResult r;
+        if (getQueryTimeout() == 0) {
+            enterExecution();
+            try {
+                r = session.execute(text, b, maxRows, noticeSink);
+            } finally {
+                exitExecution();
+            }
+        } else {
+            r = timed(() -> session.execute(text, b, maxRows, noticeSink));
+        }
+        one.result = r;
+        connection.learnTypes(one);
+        return setResults(returnsKeys ? keepKeys(one) : one);
     }
 
     @Override
@@ -89,11 +120,26 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         return getLargeUpdateCount();
     }
 
+    /** A new set of the bound values, for a batch. */
     private Bindings bindings() throws SQLException {
         int n = parameters.length;
-        int[] oids = new int[n];
-        short[] formats = new short[n];
-        byte[][] values = new byte[n][];
+        return fill(new Bindings(new int[n], new short[n], new byte[n][]));
+    }
+
+    /**
+     * The bound values in this statement's own arrays, refilled for each execution: the session
+     * has encoded them into its request before {@code execute} returns, so they are free again.
+     */
+    private Bindings reusedBindings() throws SQLException {
+        if (own == null) own = bindings();
+        return fill(own);
+    }
+
+    private Bindings fill(Bindings b) throws SQLException {
+        int n = parameters.length;
+        int[] oids = b.typeOids();
+        short[] formats = b.formats();
+        byte[][] values = b.values();
         for (int i = 0; i < n; i++) {
             EncodedParameter p = parameters[i];
             if (p == null) {
@@ -104,7 +150,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             formats[i] = p.format();
             values[i] = p.value();
         }
-        return new Bindings(oids, formats, values);
+        return b;
     }
 
     @Override
@@ -112,6 +158,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         checkOpen();
         if (batch == null) batch = new ArrayList<>();
         batch.add(bindings());
+        ints = null; // the batch holds their bytes now
     }
 
     @Override
@@ -126,13 +173,41 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         List<Bindings> rows = batch == null ? List.of() : batch;
         batch = null;
         if (rows.isEmpty()) return new long[0];
-        BatchOutcome outcome = timed(() -> session.executeBatch(parsed.sql(), rows, this::addWarning));
+        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session.statementSettings().rewriteBatchedInserts()
+                ? multiRowInsert() : null;
+        if (insert != null) return executeRewritten(insert, rows);
+        BatchOutcome outcome = timed(() -> session.executeBatch(Collections.nCopies(rows.size(), parsed.sql()), rows,
+                text.prepareThreshold(), this::addWarning));
         Batches.Collector collector = new Batches.Collector(rows.size());
         outcome.results().forEach(collector::add);
         if (!outcome.succeeded()) {
             throw collector.failure(outcome.failure(), "batch entry " + (outcome.failedIndex() + 1) + " of " + rows.size() + " failed");
         }
         return collector.counts();
+    }
+
+    /** The batch as multi-row INSERTs (rewrite_batched_inserts). */
+    private long[] executeRewritten(MultiRowInsert insert, List<Bindings> rows) throws SQLException {
+        RowChunks chunks = RowChunks.of(rows, insert.chunks(rows.size()), insert::sql);
+        BatchOutcome outcome = timed(() -> session.executeBatch(chunks.texts(), chunks.bindings(),
+                text.prepareThreshold(), this::addWarning));
+        if (outcome.succeeded()) return chunks.rowCounts(outcome.results());
+        int c = outcome.failedIndex();
+        SQLException cause = outcome.failure();
+        String what = "batch entries " + (chunks.firstRowOf(c) + 1) + " to " + (chunks.firstRowOf(c) + chunks.rowsIn(c))
+                + " of " + rows.size() + ", sent as one multi-row INSERT, failed";
+        throw new BatchUpdateException(what + ": " + cause.getMessage(), cause.getSQLState(), 0, chunks.failedCounts(), cause);
+    }
+
+    private MultiRowInsert multiRowInsert() {
+        if (insert == null) insert = MultiRowInsert.of(parsed.sql(), parsed.parameterCount());
+        return insert.orElse(null);
+    }
+
+    @Override
+    public void setPrepareThreshold(int threshold) throws SQLException {
+        super.setPrepareThreshold(threshold);
+        text.prepareThreshold(threshold < 0 ? 1 : threshold);
     }
 
     @Override
@@ -169,7 +244,28 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, encoder.ofBoolean(x)); }
     @Override public void setByte(int i, byte x) throws SQLException { set(i, encoder.ofShort(x)); }
     @Override public void setShort(int i, short x) throws SQLException { set(i, encoder.ofShort(x)); }
-    @Override public void setInt(int i, int x) throws SQLException { set(i, encoder.ofInt(x)); }
+    /**
+     * An int is written into the bytes of the int this parameter had before, when those are this
+     * statement's own (not yet handed to a batch): a point query by id allocates nothing here.
+     */
+    @Override
+    public void setInt(int i, int x) throws SQLException {
+        EncodedParameter own = ints == null || i < 1 || i > ints.length ? null : ints[i - 1];
+        if (own == null) {
+            own = encoder.ofInt(x);
+            set(i, own);
+            if (ints == null) ints = new EncodedParameter[parameters.length];
+            ints[i - 1] = own;
+            return;
+        }
+        checkOpen();
+        byte[] b = own.value();
+        b[0] = (byte) (x >>> 24);
+        b[1] = (byte) (x >>> 16);
+        b[2] = (byte) (x >>> 8);
+        b[3] = (byte) x;
+        parameters[i - 1] = own;
+    }
     @Override public void setLong(int i, long x) throws SQLException { set(i, encoder.ofLong(x)); }
     @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
     @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }
@@ -258,5 +354,19 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     public ParameterMetaData getParameterMetaData() throws SQLException {
         checkOpen();
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
+    }
+
+    /** The one result of an execution, in a list this statement refills instead of making one per run. */
+    private static final class OneResult extends AbstractList<QueryResult> implements RandomAccess {
+        QueryResult result;
+
+        @Override
+        public QueryResult get(int index) {
+            Objects.checkIndex(index, 1);
+            return result;
+        }
+
+        @Override
+        public int size() { return 1; }
     }
 }

@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.YsqlStatement;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
@@ -25,7 +26,7 @@ import java.util.List;
  * A {@link Statement}: SQL text without parameters, sent with the simple query protocol so one
  * string may hold several statements; {@link #getMoreResults()} walks their results in order.
  */
-class JdbcStatement implements Statement {
+class JdbcStatement implements YsqlStatement {
     final JdbcConnection connection;
     final Session session;
     private List<QueryResult> results = List.of();
@@ -44,6 +45,7 @@ class JdbcStatement implements Statement {
     private boolean closeOnCompletion;
     private boolean poolable;
     private volatile Object running;
+    private int prepareThreshold = -1; // -1: the connection's
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -156,6 +158,18 @@ class JdbcStatement implements Statement {
         return rs;
     }
 
+    @Override
+    public void setPrepareThreshold(int threshold) throws SQLException {
+        checkOpen();
+        prepareThreshold = threshold < 0 ? 1 : threshold;
+    }
+
+    @Override
+    public int getPrepareThreshold() throws SQLException {
+        checkOpen();
+        return prepareThreshold >= 0 ? prepareThreshold : session.statementSettings().prepareThreshold();
+    }
+
     /** A call to the server that {@link #timed} bounds by the query timeout. */
     interface ServerCall<T> {
         T run() throws SQLException;
@@ -165,6 +179,21 @@ class JdbcStatement implements Statement {
      * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
      * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
      */
+    /**
+     * Marks the start of an execution without a query timeout that {@link #cancel} may target (as
+     * {@link #timed} does, without a timer or a lambda); pair with {@link #exitExecution}.
+     */
+    final void enterExecution() {
+        Object execution = new Object();
+        running = execution;
+        session.beginScope(execution);
+    }
+
+    final void exitExecution() {
+        session.endScope();
+        running = null;
+    }
+
     final <T> T timed(ServerCall<T> call) throws SQLException {
         Object execution = new Object();
         running = execution;
@@ -410,6 +439,10 @@ class JdbcStatement implements Statement {
     private void closeResultSets() {
         if (stream != null) JdbcResultSet.close(stream);
         stream = null;
+        if (openResultSets.isEmpty()) {
+            currentResultSet = null;
+            return;
+        }
         List<JdbcResultSet> open = List.copyOf(openResultSets);
         openResultSets.clear();
         currentResultSet = null;

@@ -12,6 +12,7 @@ import io.ysql.internal.wire.backend.CloseComplete;
 import io.ysql.internal.wire.backend.CopyInResponse;
 import io.ysql.internal.wire.backend.CopyOutResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;
+import io.ysql.internal.wire.backend.ParameterDescription;
 import io.ysql.internal.wire.backend.ParseComplete;
 import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.Close;
@@ -21,24 +22,25 @@ import io.ysql.internal.wire.frontend.Execute;
 import io.ysql.internal.wire.frontend.Parse;
 import io.ysql.internal.wire.frontend.Sync;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One execution of one statement through the {@link StatementCache}, in one round trip. The plan
  * is chosen while writing: the first runs Parse the unnamed statement and describe the portal;
- * the run that reaches the threshold Parses a named statement; later runs send only Bind and
- * Execute, the row description coming from the cache.
+ * the run that reaches the threshold Parses a named statement and describes it; later runs send
+ * only Bind and Execute, the row description coming from the cache.
  */
 final class CachedQuery extends Exchange {
-    private final String sql;
-    private final Bindings bindings;
-    private final int maxRows;
+    private final StatementText text;
+    private Bindings bindings;
+    private int maxRows;
     private final StatementCache cache;
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
     private boolean copyRefused;
 
-    CachedQuery(String sql, Bindings bindings, int maxRows, StatementCache cache) {
-        this.sql = sql;
+    CachedQuery(StatementText text, Bindings bindings, int maxRows, StatementCache cache) {
+        this.text = text;
         this.bindings = bindings;
         this.maxRows = maxRows;
         this.cache = cache;
@@ -46,17 +48,20 @@ final class CachedQuery extends Exchange {
 
     @Override
     void write(MessageWriter out) {
-        for (String name : cache.drainCloses()) out.add(Close.statement(name));
+        List<String> closes = cache.drainCloses();
+        for (int i = 0; i < closes.size(); i++) out.add(Close.statement(closes.get(i)));
         writePrefix(out);
-        plan = cache.plan(sql, bindings.typeOids());
-        if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
+        plan = cache.plan(text.key(bindings.typeOids()), text.prepareThreshold());
+        StatementCache.Kind kind = plan.kind();
+        if (kind != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), text.sql(), bindings.typeOids()));
+        if (kind == StatementCache.Kind.PREPARE) out.add(Describe.statement(plan.name()));
         out.add(new Bind("", plan.name(), bindings.formats(), bindings.values(), plan.formats()));
-        if (plan.kind() == StatementCache.Kind.UNNAMED) {
+        if (kind == StatementCache.Kind.UNNAMED) {
             out.add(Describe.portal(""));
-        } else if (prefixResults() == 0) {
+        } else if (kind == StatementCache.Kind.NAMED && prefixResults() == 0) {
             collector.expect(plan.description()); // after a prefix, set once its results are in (see handle)
         }
-        out.add(new Execute("", maxRows));
+        out.add(maxRows == 0 ? Execute.UNNAMED_ALL : new Execute("", maxRows));
         out.add(Sync.INSTANCE);
         writeSuffix(out);
     }
@@ -65,11 +70,11 @@ final class CachedQuery extends Exchange {
 
     @Override
     void handle(BackendMessage m) throws SQLException {
-        if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete) return;
-        boolean awaitingPrefix = collector.results().size() < prefixResults();
+        if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete
+                || m instanceof ParameterDescription) return;
+        boolean awaitingPrefix = collector.count() < prefixResults();
         if (collector.accept(m)) {
-            if (awaitingPrefix && collector.results().size() == prefixResults()
-                    && plan.kind() != StatementCache.Kind.UNNAMED) {
+            if (awaitingPrefix && collector.count() == prefixResults() && plan.kind() == StatementCache.Kind.NAMED) {
                 collector.expect(plan.description()); // the prefix is done: the cached statement's rows come next
             }
             return;
@@ -97,17 +102,43 @@ final class CachedQuery extends Exchange {
         fail(SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY ... " + direction + " " + SimpleQuery.COPY_API));
     }
 
+    /** Makes this completed run ready to run again with {@code bindings} (see {@link StatementText#take}). */
+    CachedQuery again(Bindings bindings, int maxRows) {
+        reset();
+        collector.reset();
+        this.bindings = bindings;
+        this.maxRows = maxRows;
+        this.plan = null;
+        this.copyRefused = false;
+        return this;
+    }
+
+    /** Whether this run may be sent again by the session that made it. */
+    boolean belongsTo(StatementCache c) { return cache == c; }
+
     /** The result of the execution (after a successful run). */
     QueryResult result() {
-        var all = ownResults(collector.results());
-        return all.get(all.size() - 1);
+        if (!trimsResults()) return collector.last();
+        List<QueryResult> own = ownResults(collector.results());
+        return own.get(own.size() - 1);
     }
 
-    /** Tells the cache this run completed. */
+    /** Tells the cache how this run ended. */
     void recordRun() {
-        cache.ran(plan, result().description(), plan.kind() == StatementCache.Kind.UNNAMED);
+        if (failure() != null) {
+            cache.failed(plan);
+        } else {
+            QueryResult r = result();
+            cache.ran(plan, r.description(), plan.kind() != StatementCache.Kind.NAMED && "SELECT".equals(r.command()));
+        }
     }
+
+    /** The plan's cache key (after writing). */
+    StatementCache.Key key() { return plan.key(); }
 
     /** True when the plan used a named statement (a failure may mean it is stale). */
-    boolean usedCache() { return plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || plan.formats().length > 0); }
+    boolean usedCache() { return plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || usedFormats()); }
+
+    /** True when an unnamed run asked for the formats of an earlier run (its columns may have changed since). */
+    boolean usedFormats() { return plan != null && plan.kind() == StatementCache.Kind.UNNAMED && plan.formats().length > 0; }
 }

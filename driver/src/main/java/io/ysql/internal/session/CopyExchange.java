@@ -37,7 +37,7 @@ final class CopyExchange extends Exchange {
 
     @Override
     void write(MessageWriter w) {
-        if (beginsTransaction()) w.add(new Query("BEGIN"));
+        writePrefix(w); // BEGIN (with the session's characteristics) when autocommit is off
         w.add(new Query(sql));
     }
 

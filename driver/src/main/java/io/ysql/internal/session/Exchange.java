@@ -73,6 +73,9 @@ abstract class Exchange {
         if (release) out.add(new Query("RELEASE SAVEPOINT " + savepoint));
     }
 
+    /** Whether a prefix or a suffix adds results that are not the request's own. */
+    final boolean trimsResults() { return begin != null || savepoint != null || release; }
+
     /** How many results the prefix adds before the request's own. */
     final int prefixResults() { return (begin != null ? 1 : 0) + (savepoint != null ? 1 : 0); }
 
@@ -127,6 +130,20 @@ abstract class Exchange {
     private void finish(ReadyForQuery rfq) {
         this.ready = rfq;
         this.done = true;
+    }
+
+    /** Makes a completed exchange new again, so a flow can be sent once more without a new object. */
+    void reset() {
+        done = false;
+        failure = null;
+        notices = List.of();
+        ready = null;
+        reply = null;
+        begin = null;
+        savepoint = null;
+        release = false;
+        readies = 0;
+        owner = null;
     }
 
     /** Called by the session when the connection failed before this exchange completed. */

@@ -13,7 +13,6 @@ import io.ysql.internal.wire.frontend.Describe;
 import io.ysql.internal.wire.frontend.Execute;
 import io.ysql.internal.wire.frontend.Flush;
 import io.ysql.internal.wire.frontend.Parse;
-import io.ysql.internal.wire.frontend.Query;
 import io.ysql.internal.wire.frontend.Sync;
 import java.sql.SQLException;
 import java.util.List;
@@ -89,17 +88,18 @@ public final class PortalStream implements Conversation {
             boolean usedCache = plan != null && (plan.kind() != StatementCache.Kind.UNNAMED || plan.formats().length > 0);
             if (usedCache && StatementCache.isStale(f)) {
                 if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) cache.forgetAllNames();
-                cache.forget(sql, bindings.typeOids());
+                cache.forget(plan.key());
                 if (!retry && session.transactionStatus() != TransactionStatus.FAILED) {
                     finished = false;
                     start(fetchSize, true);
                     return;
                 }
             }
+            if (plan != null) cache.failed(plan);
             throw f;
         }
         description = s.description();
-        cache.ran(plan, description, plan.kind() == StatementCache.Kind.UNNAMED);
+        cache.ran(plan, description, false); // a stream may be DML with RETURNING: its unnamed runs read text
         blockEpoch = s.blocksEnded();
         if (inBlock && s.outcome() == Outcome.SUSPENDED && s.ready().status() != ReadyForQuery.IN_TRANSACTION) {
             failure = blockEnded(); // another thread ended the block before the portal's first chunk was read
@@ -122,13 +122,13 @@ public final class PortalStream implements Conversation {
     /** Writes the opening request; called by the opening step under the write permit. */
     void writeOpening(MessageWriter out, PortalStep step, int fetchSize) {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
-        if (step.beginsTransaction()) out.add(new Query("BEGIN"));
+        step.writePrefix(out); // BEGIN (as the session's characteristics ask), when autocommit is off
         inBlock = step.beginsTransaction() || session.transactionStatus() != TransactionStatus.IDLE;
         portal = inBlock ? session.nextPortalName() : "";
-        plan = cache.plan(sql, bindings.typeOids());
+        plan = cache.plan(new StatementCache.Key(sql, bindings.typeOids().clone()), -1);
         if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
         out.add(new Bind(portal, plan.name(), bindings.formats(), bindings.values(), plan.formats()));
-        if (plan.kind() == StatementCache.Kind.UNNAMED) out.add(Describe.portal(portal));
+        if (plan.kind() != StatementCache.Kind.NAMED) out.add(Describe.portal(portal)); // a statement being prepared too
         else step.expect(plan.description());
         out.add(new Execute(portal, fetchSize));
         out.add(inBlock ? Sync.INSTANCE : Flush.INSTANCE);

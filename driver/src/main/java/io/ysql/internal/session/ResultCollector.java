@@ -18,7 +18,8 @@ import java.util.List;
  * {@link ResultRows} as it arrives: no object is made per row.
  */
 final class ResultCollector {
-    private List<QueryResult> results = List.of();
+    private QueryResult first; // most exchanges have one result: no list is made for it
+    private List<QueryResult> more;
     private RowDescription description;
     private int columns;
     private ResultRows rows; // made at the first DataRow: a result without rows shares an empty store
@@ -52,11 +53,14 @@ final class ResultCollector {
     private void end(String tag, long count, boolean suspended) {
         ResultRows r = rows == null ? ResultRows.empty() : rows;
         QueryResult q = new QueryResult(description, r, tag, count, suspended);
-        if (results.isEmpty()) {
-            results = List.of(q); // most exchanges have one result
+        if (first == null) {
+            first = q;
         } else {
-            if (results.size() == 1) results = new ArrayList<>(results);
-            results.add(q);
+            if (more == null) {
+                more = new ArrayList<>();
+                more.add(first);
+            }
+            more.add(q);
         }
         description = null;
         rows = null;
@@ -76,6 +80,23 @@ final class ResultCollector {
         describe(d);
     }
 
+    /** Forgets everything, for a new conversation. */
+    void reset() {
+        first = null;
+        more = null;
+        description = null;
+        columns = 0;
+        rows = null;
+    }
+
     /** Results completed so far. */
-    List<QueryResult> results() { return results; }
+    List<QueryResult> results() {
+        return more != null ? more : first != null ? List.of(first) : List.of();
+    }
+
+    /** How many results completed so far. */
+    int count() { return more != null ? more.size() : first != null ? 1 : 0; }
+
+    /** The last result completed, or null. */
+    QueryResult last() { return more != null ? more.get(more.size() - 1) : first; }
 }

@@ -24,11 +24,13 @@ public final class ResultRows {
 
     private final int columnCount;
     private int size;
-    /** starts[i]: where row i's stored bytes begin in its segment's array. */
+    /** starts[i]: where row i's stored bytes begin in its segment's array (row 0 begins at 0: not stored). */
     private int[] starts = NO_INTS;
+    /** Segment 0, where row 0 begins; the tables below are made only when a second segment starts. */
+    private byte[] firstData;
     /** Segment s holds rows segmentFirst[s] .. segmentFirst[s+1]-1, all in segmentData[s]. */
-    private byte[][] segmentData = new byte[1][];
-    private int[] segmentFirst = new int[1];
+    private byte[][] segmentData;
+    private int[] segmentFirst;
     private int segments;
     private byte[] fill = NO_BYTES;
     private int fillUsed;
@@ -44,6 +46,7 @@ public final class ResultRows {
         this.columnCount = of.columnCount;
         this.size = size;
         this.starts = of.starts;
+        this.firstData = of.firstData;
         this.segmentData = of.segmentData;
         this.segmentFirst = of.segmentFirst;
         this.segments = of.segments;
@@ -79,12 +82,12 @@ public final class ResultRows {
         Objects.checkFromIndexSize(off, len, body.length);
         if (len < 2) throw new IllegalArgumentException("a DataRow body has at least 2 bytes, not " + len);
         int n = len - 2;
-        if (size == starts.length) starts = Arrays.copyOf(starts, Math.max(4, size * 2));
+        if (size > 0 && size >= starts.length) starts = Arrays.copyOf(starts, Math.max(4, size * 2));
         if (n >= OWN_ARRAY) {
             byte[] own = new byte[n];
             System.arraycopy(body, off + 2, own, 0, n);
             startSegment(own);
-            starts[size++] = 0;
+            setStart(0);
             return;
         }
         if (fill.length - fillUsed < n) {
@@ -92,32 +95,48 @@ public final class ResultRows {
             fillUsed = 0;
             if (size > 0) nextChunk = Math.min(CHUNK, nextChunk * 4);
             startSegment(fill);
-        } else if (segments == 0 || segmentData[segments - 1] != fill) {
+        } else if (segments == 0 || segmentData(segments - 1) != fill) {
             startSegment(fill); // back to the chunk after a row that had its own array
         }
         System.arraycopy(body, off + 2, fill, fillUsed, n);
-        starts[size++] = fillUsed;
+        setStart(fillUsed);
         fillUsed += n;
     }
 
+    private void setStart(int start) {
+        if (size > 0) starts[size] = start;
+        size++;
+    }
+
     private void startSegment(byte[] data) {
-        if (segments == segmentData.length) {
-            segmentData = Arrays.copyOf(segmentData, segments * 2);
-            segmentFirst = Arrays.copyOf(segmentFirst, segments * 2);
+        if (segments == 0) {
+            firstData = data;
+        } else {
+            if (segmentData == null) {
+                segmentData = new byte[4][];
+                segmentFirst = new int[4];
+                segmentData[0] = firstData;
+            } else if (segments == segmentData.length) {
+                segmentData = Arrays.copyOf(segmentData, segments * 2);
+                segmentFirst = Arrays.copyOf(segmentFirst, segments * 2);
+            }
+            segmentData[segments] = data;
+            segmentFirst[segments] = size;
         }
-        segmentData[segments] = data;
-        segmentFirst[segments] = size;
         segments++;
     }
 
     // ---- read side, for RowView ----------------------------------------------------------
 
-    int start(int row) { return starts[row]; }
+    int start(int row) { return row == 0 ? 0 : starts[row]; }
 
-    byte[] segmentData(int segment) { return segmentData[segment]; }
+    byte[] segmentData(int segment) { return segment == 0 ? firstData : segmentData[segment]; }
 
-    /** The first row of {@code segment}, or {@link #size()} past the last segment. */
-    int segmentFirst(int segment) { return segment < segments ? segmentFirst[segment] : Integer.MAX_VALUE; }
+    /** The first row of {@code segment}, or {@link Integer#MAX_VALUE} past the last segment. */
+    int segmentFirst(int segment) {
+        if (segment >= segments) return Integer.MAX_VALUE;
+        return segment == 0 ? 0 : segmentFirst[segment];
+    }
 
     /** The segment that holds {@code row}: a binary search over the segments' first rows. */
     int segmentOf(int row) {

@@ -7,12 +7,15 @@ import java.util.Objects;
  * One row of a {@link ResultRows} at a time: the array its values lie in, and where each column's
  * value starts and how long it is. A reader moves one view from row to row instead of making an
  * object per row; the column positions are worked out once per row, on the first question about
- * it, and shared by every getter of that row. Moving within a chunk is constant time; into another,
- * a binary search over the store's segments. Not thread-safe: one view per reader.
+ * it, and shared by every getter of that row; rows of up to {@value #WALK_COLUMNS} columns keep no
+ * positions but walk their few length fields on each question. Moving within a chunk is constant
+ * time; into another, a binary search over the store's segments. Not thread-safe: one view per
+ * reader.
  */
 public final class RowView {
+    static final int WALK_COLUMNS = 4;
     private final ResultRows rows;
-    private final int[] slots;
+    private final int[] slots; // null for narrow rows
     private int index = -1;
     private int segment;
     private byte[] data;
@@ -20,7 +23,7 @@ public final class RowView {
 
     RowView(ResultRows rows) {
         this.rows = rows;
-        this.slots = new int[2 * rows.columnCount()];
+        this.slots = rows.columnCount() <= WALK_COLUMNS ? null : new int[2 * rows.columnCount()];
     }
 
     /** A view of {@code rows}, not yet on a row. */
@@ -48,6 +51,7 @@ public final class RowView {
     /** Where the value of column {@code c} (0-based) starts in {@link #buffer()}. */
     public int offset(int c) {
         Objects.checkIndex(c, rows.columnCount());
+        if (slots == null) return lengthField(c) + 4;
         if (!located) locate();
         return slots[2 * c];
     }
@@ -55,6 +59,7 @@ public final class RowView {
     /** The length of the value of column {@code c} (0-based), or -1 for NULL. */
     public int length(int c) {
         Objects.checkIndex(c, rows.columnCount());
+        if (slots == null) return ByteReader.getInt(data, lengthField(c));
         if (!located) locate();
         return slots[2 * c + 1];
     }
@@ -67,8 +72,20 @@ public final class RowView {
         int l = length(c);
         if (l < 0) return null;
         byte[] out = new byte[l];
-        System.arraycopy(data, slots[2 * c], out, 0, l);
+        System.arraycopy(data, offset(c), out, 0, l);
         return out;
+    }
+
+    /** Where column {@code c}'s length field lies in a narrow row; the lengths were validated on arrival. */
+    private int lengthField(int c) {
+        if (index < 0) throw new IllegalStateException("the view is not on a row");
+        byte[] b = data;
+        int p = rows.start(index);
+        for (int k = 0; k < c; k++) {
+            int l = ByteReader.getInt(b, p);
+            p += l > 0 ? 4 + l : 4;
+        }
+        return p;
     }
 
     /** The lengths were validated when the row arrived, so this walk trusts them. */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -60,7 +61,7 @@ public final class Session implements AutoCloseable {
     private final MessageWriter writer;
     private final Semaphore writePermit = new Semaphore(1);
     private final ReentrantLock readLock = new ReentrantLock();
-    private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Exchange> pending = new PendingQueue();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
     private final String authMethod;
@@ -72,6 +73,7 @@ public final class Session implements AutoCloseable {
     private final AtomicInteger awaiting = new AtomicInteger();
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
+    private volatile StatementSettings settings = StatementSettings.DEFAULTS;
     private volatile TransactionStatus status;
     private volatile SQLException broken;
     private volatile boolean closed;
@@ -161,26 +163,22 @@ public final class Session implements AutoCloseable {
      */
     public QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        long started = observeStart(sql);
-        try {
-            QueryResult r = execute(sql, bindings, maxRows, notices, false);
-            observeEnd(sql, started, r.rowCount(), null);
-            return r;
-        } catch (SQLException e) {
-            observeEnd(sql, started, -1, e);
-            throw e;
-        }
+        return execute(new StatementText(sql), bindings, maxRows, notices);
     }
 
     /** Reports statements to {@code o} from now on (SQL text and counts, never parameter values). */
     public void observe(QueryObserver o) { observer = o == null ? QueryObserver.LOGGING : o; }
 
+    /** Tells the observer a statement starts; returns the start time, or -1 when nobody listens. */
     private long observeStart(String sql) {
-        observer.started(sql);
+        QueryObserver o = observer;
+        if (!QueryObserver.active(o)) return -1;
+        o.started(sql);
         return System.nanoTime();
     }
 
     private void observeEnd(String sql, long started, long rows, SQLException failure) {
+        if (started == -1) return;
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (failure == null) {
             observer.finished(sql, rows, took);
@@ -189,22 +187,55 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private QueryResult execute(String sql, Bindings bindings, int maxRows, Consumer<ServerError> notices, boolean retry)
+    /** {@link #execute(String, Bindings, int, Consumer)} for a text a statement object runs again and again. */
+    public QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        CachedQuery q = new CachedQuery(sql, bindings, maxRows, statements);
+        long started = observeStart(text.sql());
+        try {
+            QueryResult r = execute(text, bindings, maxRows, notices, false);
+            observeEnd(text.sql(), started, r.rowCount(), null);
+            return r;
+        } catch (SQLException e) {
+            observeEnd(text.sql(), started, -1, e);
+            throw e;
+        }
+    }
+
+    private QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices,
+                                boolean retry) throws SQLException {
+        CachedQuery q = text.take(bindings, maxRows, statements);
         run(q, notices);
+        q.recordRun();
         SQLException f = q.failure();
         if (f != null && q.usedCache() && StatementCache.isStale(f)) {
-            // DDL changed the columns, or DISCARD ALL dropped the statement: forget it, and run it afresh
-            // unless the failure aborted a transaction block (then the caller must roll back first)
+            // DDL changed the columns, or DISCARD ALL / DEALLOCATE dropped the statement: forget it, and run it
+            // afresh unless the failure aborted a transaction block (then the caller must roll back first)
             if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
-            statements.forget(sql, bindings.typeOids());
-            if (!retry && status != TransactionStatus.FAILED) return execute(sql, bindings, maxRows, notices, true);
+            statements.forget(q.key());
+            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
         }
         q.throwIfFailed();
-        q.recordRun();
-        return q.result();
+        QueryResult r = q.result();
+        if (q.usedFormats() && !statements.readable(r.description())) {
+            // a column's type changed since the last run to one the codecs read only as text: this run was a
+            // plain SELECT (only those reuse formats unnamed), so run it again reading text
+            statements.forget(q.key());
+            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
+            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type: a column "
+                    + "of this query changed its type since the last run; run the query again");
+        }
+        text.giveBack(q);
+        return r;
     }
+
+    /** Sets how statements are cached and prepared on the server (before the session is shared). */
+    public void statementSettings(StatementSettings settings) {
+        this.settings = settings;
+        statements.configure(settings.prepareThreshold(), settings.cacheSize(), settings.cacheBytes());
+    }
+
+    /** How statements are cached, prepared and batched. */
+    public StatementSettings statementSettings() { return settings; }
 
     /**
      * Runs one statement and reads its rows in chunks of {@code fetchSize}; see {@link PortalStream}
@@ -221,18 +252,38 @@ public final class Session implements AutoCloseable {
      */
     public BatchOutcome executeBatch(String sql, List<Bindings> batch, Consumer<ServerError> notices)
             throws SQLException {
+        return executeBatch(Collections.nCopies(batch.size(), sql), batch, -1, notices);
+    }
+
+    /**
+     * Runs {@code texts.get(i)} with {@code batch.get(i)} for every i, in a single round trip.
+     *
+     * @param prepareThreshold the statements' own prepare threshold, or -1 for the connection's
+     */
+    public BatchOutcome executeBatch(List<String> texts, List<Bindings> batch, int prepareThreshold,
+                                     Consumer<ServerError> notices) throws SQLException {
         if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        long started = observeStart(sql);
+        long started = observeStart(texts.get(0));
         try {
-            ExtendedQuery q = new ExtendedQuery(sql, batch);
+            ExtendedQuery q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
             run(q, notices);
+            q.recordRuns();
+            SQLException f = q.failure();
+            if (f != null && q.failedOnCachedStep() && StatementCache.isStale(f) && status != TransactionStatus.FAILED) {
+                // as in execute: a prepared statement went stale; the batch was rolled back whole, so run it afresh
+                if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
+                q.forgetPlans();
+                q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
+                run(q, notices);
+                q.recordRuns();
+            }
             if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
             BatchOutcome outcome = new BatchOutcome(q.results(), q.failedExecution(), q.failure());
-            observeEnd(sql, started, outcome.results().stream().mapToLong(r -> Math.max(0, r.rowCount())).sum(),
+            observeEnd(texts.get(0), started, outcome.results().stream().mapToLong(r -> Math.max(0, r.rowCount())).sum(),
                     outcome.failure());
             return outcome;
         } catch (SQLException e) {
-            observeEnd(sql, started, -1, e);
+            observeEnd(texts.get(0), started, -1, e);
             throw e;
         }
     }

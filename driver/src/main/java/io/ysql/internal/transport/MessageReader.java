@@ -5,6 +5,7 @@ import io.ysql.internal.wire.BackendDecoder;
 import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.ProtocolViolation;
 import io.ysql.internal.wire.backend.BindComplete;
+import io.ysql.internal.wire.backend.CommandComplete;
 import io.ysql.internal.wire.backend.BufferedDataRow;
 import io.ysql.internal.wire.backend.DataRow;
 import io.ysql.internal.wire.backend.ParseComplete;
@@ -36,6 +37,9 @@ public final class MessageReader {
     private int start; // first unconsumed byte
     private int end; // one past the last byte read from the socket
     private int maxLength;
+
+    private BackendMessage lastComplete;
+    private byte[] lastCompleteBody;
 
     public MessageReader(InputStream in, int maxLength) {
         this.in = in;
@@ -74,6 +78,13 @@ public final class MessageReader {
             m = tag == BindComplete.TAG ? BindComplete.INSTANCE : ParseComplete.INSTANCE; // once per execution
         } else if (tag == ReadyForQuery.TAG && bodyLength == 1 && buf[bodyStart] == ReadyForQuery.IDLE) {
             m = IDLE; // the usual answer, once per round trip
+        } else if (tag == CommandComplete.TAG && lastComplete != null
+                && Arrays.equals(buf, bodyStart, bodyStart + bodyLength, lastCompleteBody, 0, lastCompleteBody.length)) {
+            m = lastComplete; // the same tag as last time ("SELECT 1", "INSERT 0 1"): records are immutable
+        } else if (tag == CommandComplete.TAG) {
+            lastComplete = BackendDecoder.decode(tag, buf, bodyStart, bodyLength);
+            lastCompleteBody = Arrays.copyOfRange(buf, bodyStart, bodyStart + bodyLength);
+            m = lastComplete;
         } else {
             m = BackendDecoder.decode(tag, buf, bodyStart, bodyLength); // copies what it keeps
         }

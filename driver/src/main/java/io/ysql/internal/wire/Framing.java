@@ -54,17 +54,42 @@ public final class Framing {
         return (int) length;
     }
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     /**
      * The UTF-8 bytes of a string to be sent as a C string (the terminating zero is not included).
      *
      * @throws IllegalArgumentException when {@code s} contains a NUL character
      */
     public static byte[] cstring(String s) {
+        if (s.isEmpty()) return NO_BYTES; // the unnamed statement and portal
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         for (byte x : b) {
             if (x == 0) throw new IllegalArgumentException("a string sent to the server may not contain a NUL character");
         }
         return b;
+    }
+
+    /** The byte length of {@code s} as a C string (without the zero); no bytes are made for ASCII text. */
+    public static int cstringLength(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) return cstring(s).length; // the checks and the UTF-8 length
+        }
+        return s.length();
+    }
+
+    /** Writes {@code s} as a C string, checked as {@link #cstring} does; ASCII text is written without a copy. */
+    public static void writeCString(ByteWriter w, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                writeCString(w, cstring(s));
+                return;
+            }
+        }
+        for (int i = 0; i < s.length(); i++) w.writeByte(s.charAt(i));
+        w.writeByte(0);
     }
 
     /** Writes C string bytes from {@link #cstring} and the terminating zero. */

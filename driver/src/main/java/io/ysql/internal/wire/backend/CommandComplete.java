@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record CommandComplete(String tag) implements BackendMessage {
     public static final byte TAG = 'C';
+    private static final String[] COUNTING = {"SELECT", "INSERT", "UPDATE", "DELETE", "MOVE", "FETCH", "COPY", "MERGE"};
 
     public CommandComplete {
         Objects.requireNonNull(tag, "tag");
@@ -32,10 +33,7 @@ public record CommandComplete(String tag) implements BackendMessage {
      * DELETE, SELECT, MOVE, FETCH, COPY and MERGE, or -1 when the tag carries none.
      */
     public long rowCount() {
-        switch (command()) {
-            case "INSERT", "UPDATE", "DELETE", "SELECT", "MOVE", "FETCH", "COPY", "MERGE" -> { }
-            default -> { return -1; }
-        }
+        if (!countsRows()) return -1;
         int space = tag.lastIndexOf(' ');
         if (space < 0 || space == tag.length() - 1) return -1;
         long n = 0;
@@ -45,6 +43,14 @@ public record CommandComplete(String tag) implements BackendMessage {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /** Whether the command is one whose tag ends with a row count; without cutting the tag apart. */
+    private boolean countsRows() {
+        for (String c : COUNTING) {
+            if (tag.startsWith(c) && (tag.length() == c.length() || tag.charAt(c.length()) == ' ')) return true;
+        }
+        return false;
     }
 
     @Override

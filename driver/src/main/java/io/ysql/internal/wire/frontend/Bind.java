@@ -12,8 +12,9 @@ import java.util.Objects;
  * Bind ({@code 'B'}): binds encoded parameter values to a prepared statement, creating a portal. A
  * null element of {@code parameterValues} is SQL NULL. Each formats array follows the protocol (0 =
  * text, 1 = binary): no entry means all text, one entry applies to all, otherwise one entry per
- * parameter (per result column for {@code resultFormats}). The format arrays are copied; the values
- * are kept as given, not copied, and never reach {@link #toString}. {@link #encode} computes the
+ * parameter (per result column for {@code resultFormats}). The arrays are kept as given, not
+ * copied (a Bind is encoded as soon as it is made, once per execution): callers must not change
+ * them afterwards; the values never reach {@link #toString}. {@link #encode} computes the
  * full length before writing, so a message over 2^31-1 bytes is refused without allocating it.
  */
 public record Bind(String portal, String statement, short[] parameterFormats, byte[][] parameterValues,
@@ -26,8 +27,8 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
         Objects.requireNonNull(portal, "portal");
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(parameterValues, "parameterValues");
-        parameterFormats = checkFormats(parameterFormats.clone(), "parameter");
-        resultFormats = checkFormats(resultFormats.clone(), "result");
+        checkFormats(parameterFormats, "parameter");
+        checkFormats(resultFormats, "result");
         int n = parameterValues.length;
         if (n > MAX_COUNT) throw new IllegalArgumentException("too many parameters: " + n + "; the protocol allows " + MAX_COUNT);
         int f = parameterFormats.length;
@@ -73,13 +74,11 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
 
     @Override
     public void encode(ByteWriter w) {
-        byte[] p = Framing.cstring(portal);
-        byte[] s = Framing.cstring(statement);
-        long body = p.length + 1L + s.length + 1L + 2 + 2L * parameterFormats.length + 2 + 2 + 2L * resultFormats.length;
+        long body = Framing.cstringLength(portal) + 1L + Framing.cstringLength(statement) + 1L + 2 + 2L * parameterFormats.length + 2 + 2 + 2L * resultFormats.length;
         for (byte[] v : parameterValues) body += 4L + (v == null ? 0 : v.length);
         Framing.writeHeader(w, TAG, body);
-        Framing.writeCString(w, p);
-        Framing.writeCString(w, s);
+        Framing.writeCString(w, portal);
+        Framing.writeCString(w, statement);
         writeFormats(w, parameterFormats);
         w.writeShort(parameterValues.length);
         for (byte[] v : parameterValues) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public record Execute(String portal, int maxRows) implements FrontendMessage {
     public static final byte TAG = 'E';
+    /** All rows of the unnamed portal: the usual Execute, made once. */
+    public static final Execute UNNAMED_ALL = new Execute("", 0);
 
     public Execute {
         Objects.requireNonNull(portal, "portal");

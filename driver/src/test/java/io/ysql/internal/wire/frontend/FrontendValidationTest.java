@@ -31,10 +31,11 @@ class FrontendValidationTest {
     }
 
     @Test
-    void bindCopiesItsFormatArrays() {
+    void bindHandsOutCopiesOfItsFormatArrays() {
+        // kept as given, not copied (a Bind is encoded as soon as it is made), but never handed out to be changed
         short[] formats = {1};
         Bind b = new Bind("", "", formats, new byte[][] {{1}}, formats);
-        formats[0] = 0;
+        b.parameterFormats()[0] = 0;
         b.resultFormats()[0] = 0;
         assertThat(b.parameterFormats()).containsExactly(1);
         assertThat(b.resultFormats()).containsExactly(1);
