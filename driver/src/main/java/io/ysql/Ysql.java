@@ -11,6 +11,7 @@ import io.ysql.internal.cluster.ServerLease;
 import io.ysql.internal.connect.Connected;
 import io.ysql.internal.connect.Connector;
 import io.ysql.internal.cursor.SessionCursor;
+import io.ysql.internal.cursor.SessionPipeline;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.session.Session;
@@ -114,6 +115,7 @@ public final class Ysql {
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
         return new JdbcConnection(session, codecs, catalog, config.dbname(), info,
-                c -> new SessionCursor(c, c.session(), codecs, catalog));
+                c -> new SessionCursor(c, c.session(), codecs, catalog))
+                .pipelines(c -> new SessionPipeline(c, c.session(), codecs, catalog));
     }
 }

@@ -3,6 +3,7 @@ package io.ysql.internal.jdbc;
 import io.ysql.ClusterInfo;
 import io.ysql.ConnectionInfo;
 import io.ysql.Cursor;
+import io.ysql.Pipeline;
 import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
@@ -74,6 +75,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private ScheduledExecutorService timer;
     private volatile Runnable release = () -> { };
     private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
+    private volatile Function<JdbcConnection, Pipeline> pipelines;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -153,6 +155,19 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public String typeName(int oid) { return codecs.type(oid).name(); }
 
     @Override public Cursor cursor() throws SQLException { checkOpen(); return cursors.apply(this); }
+
+    /** Gives the connection its {@link #pipeline()}s, made beside JDBC like its cursors. */
+    public JdbcConnection pipelines(Function<JdbcConnection, Pipeline> factory) {
+        this.pipelines = factory;
+        return this;
+    }
+
+    @Override
+    public Pipeline pipeline() throws SQLException {
+        checkOpen();
+        if (pipelines == null) return YsqlConnection.super.pipeline();
+        return pipelines.apply(this);
+    }
 
     /**
      * An array of {@code typeName} elements: a {@code pg_type} name ({@code int4}, {@code text},

@@ -60,6 +60,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean autoCommit = true;
     private volatile boolean beginInFlight;
+    private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -149,6 +150,12 @@ public final class Session implements AutoCloseable {
         return new BatchOutcome(q.results(), q.failedExecution(), q.failure());
     }
 
+    /**
+     * A new pipeline on this session: statements queued without waiting, synced when asked. While
+     * it has statements queued, it alone writes to the session.
+     */
+    public PipelineFlow pipeline() { return new PipelineFlow(this, statements); }
+
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */
     public String parameter(String name) { return parameters.get(name); }
 
@@ -210,6 +217,11 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        try {
+            syncOwnPipeline();
+        } catch (SQLException ignored) {
+            // closing anyway; the pipeline's statements have their outcomes
+        }
         closed = true;
         writePermit.acquireUninterruptibly();
         try {
@@ -233,6 +245,52 @@ public final class Session implements AutoCloseable {
         abortAll(SqlExceptions.closed("the connection"));
     }
 
+    // ---- pipeline segments (see PipelineFlow): the write permit is held from the first statement to the Sync ----
+
+    /** A pipeline opened by this thread holds the write permit: sync it before this thread's next request. */
+    private void syncOwnPipeline() throws SQLException {
+        PipelineFlow p = pipeline;
+        if (p != null && p.ownedByCurrentThread()) p.sync();
+    }
+
+    /** Takes the write permit for {@code segment}, opens a transaction block first if needed, and queues it. */
+    void openSegment(PipelineSegment segment, PipelineFlow flow) throws SQLException {
+        syncOwnPipeline();
+        acquireWritePermit(0);
+        try {
+            checkOpen();
+            if (!autoCommit && status == TransactionStatus.IDLE && !beginInFlight) {
+                segment.beginFirst();
+                beginInFlight = true;
+            }
+            pending.add(segment);
+            pipeline = flow;
+        } catch (SQLException | RuntimeException e) {
+            writePermit.release();
+            throw e;
+        }
+    }
+
+    /** Writes part of an open segment; false (and the session broken) when the connection failed. */
+    boolean writeSegment(byte[] bytes) {
+        if (isClosed()) return false;
+        try {
+            writer.writeRaw(bytes);
+            return true;
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+            return false;
+        }
+    }
+
+    /** Releases the write permit once a segment's Sync is written. */
+    void closeSegment() { writePermit.release(); }
+
+    /** Reads until {@code segment} is complete. */
+    void awaitSegment(PipelineSegment segment) throws SQLException { await(segment, 0); }
+
+    void ensureOpen() throws SQLException { checkOpen(); }
+
     // ---- the request pipeline ----------------------------------------------------------------
 
     private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
@@ -246,6 +304,7 @@ public final class Session implements AutoCloseable {
      * {@link System#nanoTime()} value, 0 for none) passed while another request was being written.
      */
     private boolean submit(Exchange e, long deadline) throws SQLException {
+        syncOwnPipeline();
         if (!acquireWritePermit(deadline)) return false;
         boolean handedOff = false;
         try {
