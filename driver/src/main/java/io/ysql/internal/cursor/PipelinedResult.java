@@ -5,7 +5,6 @@ import io.ysql.PipelineResult;
 import io.ysql.Row;
 import io.ysql.errors.Errors;
 import io.ysql.internal.catalog.TypeCatalog;
-import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.PipelineStep;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
@@ -22,17 +21,15 @@ import java.util.List;
 final class PipelinedResult implements PipelineResult {
     private final SessionPipeline pipeline;
     private final PipelineStep step;
-    private final ValueDecoder decoder;
     private final TypeCatalog catalog;
     private boolean reported;
     private QueryResult result;
     private Columns columns;
     private List<Row> rows;
 
-    PipelinedResult(SessionPipeline pipeline, PipelineStep step, ValueDecoder decoder, TypeCatalog catalog) {
+    PipelinedResult(SessionPipeline pipeline, PipelineStep step, TypeCatalog catalog) {
         this.pipeline = pipeline;
         this.step = step;
-        this.decoder = decoder;
         this.catalog = catalog;
     }
 
@@ -83,7 +80,7 @@ final class PipelinedResult implements PipelineResult {
         if (step.failure() != null) throwError();
         QueryResult r = step.result();
         catalog.learn(r);
-        if (r.hasRows()) columns = new Columns(r.description().fields(), decoder);
+        if (r.hasRows()) columns = pipeline.columns(r.description());
         result = r;
         return r;
     }

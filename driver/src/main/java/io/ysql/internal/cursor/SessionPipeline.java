@@ -14,6 +14,7 @@ import io.ysql.internal.session.PipelineFlow;
 import io.ysql.internal.session.PipelineStep;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.ParsedSql;
+import io.ysql.internal.wire.backend.RowDescription;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,10 @@ public final class SessionPipeline implements Pipeline {
     private final TypeCatalog catalog;
     private final List<PipelinedResult> unreported = new ArrayList<>();
     private boolean closed;
+    private String lastSql; // a pipeline mostly repeats a statement: parse it once
+    private ParsedSql lastParsed;
+    private RowDescription lastDescription; // and its results share one description (a cached statement's)
+    private Columns lastColumns;
 
     public SessionPipeline(YsqlConnection connection, Session session, CodecRegistry codecs, TypeCatalog catalog) {
         this.connection = connection;
@@ -45,15 +50,32 @@ public final class SessionPipeline implements Pipeline {
     @Override
     public PipelineResult execute(String sql, Object... params) throws SQLException {
         checkOpen();
-        ParsedSql parsed = PyformatBinder.parse(sql);
+        ParsedSql parsed = parse(sql);
         return queue(parsed, binder.positional(parsed, params));
     }
 
     @Override
     public PipelineResult execute(String sql, Map<String, ?> params) throws SQLException {
         checkOpen();
-        ParsedSql parsed = PyformatBinder.parse(sql);
+        ParsedSql parsed = parse(sql);
         return queue(parsed, binder.named(parsed, params));
+    }
+
+    private ParsedSql parse(String sql) throws SQLException {
+        if (sql != null && sql.equals(lastSql)) return lastParsed;
+        ParsedSql parsed = PyformatBinder.parse(sql);
+        lastSql = sql;
+        lastParsed = parsed;
+        return parsed;
+    }
+
+    /** The columns of a result with {@code d}, shared with the previous result when it has the same description. */
+    Columns columns(RowDescription d) {
+        if (d != lastDescription) {
+            lastColumns = new Columns(d.fields(), decoder);
+            lastDescription = d;
+        }
+        return lastColumns;
     }
 
     private PipelineResult queue(ParsedSql parsed, Bindings bindings) throws SQLException {
@@ -63,7 +85,7 @@ public final class SessionPipeline implements Pipeline {
         } catch (SQLException e) {
             throw Errors.from(e);
         }
-        PipelinedResult r = new PipelinedResult(this, step, decoder, catalog);
+        PipelinedResult r = new PipelinedResult(this, step, catalog);
         unreported.add(r);
         return r;
     }

@@ -8,6 +8,7 @@ import io.ysql.internal.wire.backend.ReadyForQuery;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One request on the wire and the responses that belong to it, up to and including its
@@ -17,6 +18,7 @@ import java.util.List;
  */
 abstract class Exchange {
     private volatile boolean done;
+    private volatile Thread waiter; // the sender, parked until this exchange is done or it may read
     private SQLException failure;
     private List<ServerError> notices = List.of();
     private ReadyForQuery ready;
@@ -64,6 +66,21 @@ abstract class Exchange {
     private void finish(ReadyForQuery rfq) {
         this.ready = rfq;
         this.done = true;
+        wakeWaiter();
+    }
+
+    /** False while the request is still being added to (an open pipeline segment): its answers are not read yet. */
+    boolean sealed() { return true; }
+
+    /** Sets (or clears, with null) the thread parked waiting for this exchange. */
+    final void waiter(Thread t) { waiter = t; }
+
+    /** Unparks the thread waiting for this exchange; false when none waits. */
+    final boolean wakeWaiter() {
+        Thread t = waiter;
+        if (t == null) return false;
+        LockSupport.unpark(t);
+        return true;
     }
 
     /** Called by the session when the connection failed before this exchange completed. */
@@ -71,6 +88,7 @@ abstract class Exchange {
         if (done) return;
         if (failure == null) failure = e;
         done = true;
+        wakeWaiter();
     }
 
     /** Records the first server error of this exchange; the rest of it is skipped by the server. */

@@ -85,6 +85,7 @@ public final class PipelineFlow {
         if (s == null) return null;
         segment = null;
         owner = null;
+        s.seal();
         Sync.INSTANCE.encode(buffer);
         byte[] last = take();
         if (chunks == null && last.length <= Session.INLINE_WRITE_LIMIT) {

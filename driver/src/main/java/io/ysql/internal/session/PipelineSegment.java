@@ -36,6 +36,7 @@ final class PipelineSegment extends Exchange {
     private final List<PipelineStep> steps = new ArrayList<>();
     private final ResultCollector collector = new ResultCollector();
     private boolean started;
+    private volatile boolean sealed;
     private int failedStep = -1;
 
     PipelineSegment(StatementCache cache) { this.cache = cache; }
@@ -74,6 +75,12 @@ final class PipelineSegment extends Exchange {
     }
 
     int size() { return steps.size(); }
+
+    /** Ends the adding of statements: the Sync follows, and readers may now read the answers. */
+    void seal() { sealed = true; }
+
+    @Override
+    boolean sealed() { return sealed; }
 
     @Override
     void handle(BackendMessage m) throws SQLException {

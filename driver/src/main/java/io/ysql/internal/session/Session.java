@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -48,7 +47,7 @@ public final class Session implements AutoCloseable {
     private final MessageReader reader;
     private final MessageWriter writer;
     private final Semaphore writePermit = new Semaphore(1);
-    private final ReentrantLock readLock = new ReentrantLock();
+    private final ReadTurns readTurns = new ReadTurns();
     private final Queue<Exchange> pending = new ConcurrentLinkedQueue<>();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
@@ -376,9 +375,13 @@ public final class Session implements AutoCloseable {
      */
     private boolean await(Exchange e, long deadline) throws SQLException {
         while (!e.isDone()) {
-            if (!lockForReading(deadline)) return false;
+            if (!readTurns.tryTake()) {
+                if (!readTurns.await(e, deadline)) return false;
+                continue;
+            }
             try {
-                while (!e.isDone()) {
+                // past its own answer, the reader goes on through the answers already buffered: their senders wake at once
+                while (!e.isDone() || (deadline == 0 && reader.buffered() > 0 && headIsSealed() && !isClosed())) {
                     Exchange head = pending.peek();
                     if (head == null) {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
@@ -398,29 +401,15 @@ public final class Session implements AutoCloseable {
                     }
                 }
             } finally {
-                readLock.unlock();
+                readTurns.release(pending);
             }
         }
         return true;
     }
 
-    /**
-     * Takes the read lock. A caller that waits for another thread's reading and is interrupted
-     * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
-     */
-    private boolean lockForReading(long deadline) throws SQLException {
-        if (readLock.tryLock()) return true;
-        try {
-            if (deadline != 0) return readLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            readLock.lockInterruptibly();
-            return true;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            if (deadline != 0) return false;
-            throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for the answers to other "
-                    + "threads' requests; this statement was already sent and may still run, its answer is discarded, "
-                    + "and the connection remains usable", ie);
-        }
+    private boolean headIsSealed() {
+        Exchange head = pending.peek();
+        return head != null && head.sealed();
     }
 
     private void readOne(Exchange head) throws SocketTimeoutException {

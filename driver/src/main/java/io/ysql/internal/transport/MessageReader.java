@@ -42,6 +42,9 @@ public final class MessageReader {
         maxLength(maxLength);
     }
 
+    /** Bytes received and not yet consumed: the answers a reader can take without waiting for the socket. */
+    public int buffered() { return end - start; }
+
     /** Sets the largest message length accepted (the length field, which counts itself). */
     public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
 
