@@ -12,14 +12,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The pipeline flow: statements queued one after another without waiting for their results, and
  * a Sync only when the caller asks for one. Between two syncs the flow holds the session's write
  * permit, so other threads' requests are never interleaved into a pipeline; they are written
- * after its Sync. Queued statements are buffered and written in chunks of {@value #CHUNK} bytes
- * by a writer thread of the segment (the caller never blocks on a socket the server may have
- * stopped reading while it waits for its answers to be read), and the Sync is followed by reading
- * every result in order. Not thread-safe: one thread at a time queues and syncs; the session
- * syncs a pipeline opened by the current thread before that thread's other requests.
+ * after its Sync. Queued statements go out as they accumulate ({@value #EARLY_WRITE} bytes at a
+ * time), written by the caller for as much as a single request may be (the socket buffers hold
+ * it whatever the server does), then in chunks of {@value #CHUNK} bytes by a writer thread of the
+ * segment, so the caller never blocks on a socket the server may have stopped reading while it
+ * waits for its answers to be read. The Sync is followed by reading every result in order. Not
+ * thread-safe: one thread at a time queues and syncs; the session syncs a pipeline opened by the
+ * current thread before that thread's other requests.
  */
 public final class PipelineFlow {
     static final int CHUNK = 64 * 1024;
+    /** Queued statements are sent once this many bytes wait, so the server starts on them early. */
+    static final int EARLY_WRITE = 2 * 1024;
     private static final byte[] END = new byte[0];
 
     private final Session session;
@@ -29,6 +33,8 @@ public final class PipelineFlow {
     private volatile PipelineSegment segment; // open: its Sync is not queued yet
     private volatile Thread owner;
     private BlockingQueue<byte[]> chunks; // the segment's writer thread's queue, once one is started
+    private int writtenInline; // bytes of the open segment written by the caller itself
+    private PipelineSegment unresolved; // synced, but its answers not all read yet (the reader was interrupted)
 
     PipelineFlow(Session session, StatementCache cache) {
         this.session = session;
@@ -44,6 +50,7 @@ public final class PipelineFlow {
     public PipelineStep add(String sql, Bindings bindings) throws SQLException {
         PipelineSegment s = segment;
         if (s == null) {
+            if (unresolved != null) finish(unresolved);
             s = new PipelineSegment(cache);
             session.openSegment(s, this);
             owner = Thread.currentThread();
@@ -62,7 +69,16 @@ public final class PipelineFlow {
                     + encoding.getMessage() + "; it was not queued, the pipeline remains usable", encoding);
         }
         buffer.writeBytes(scratch.array(), 0, scratch.size());
-        if (buffer.size() >= CHUNK) handOff(take());
+        if (buffer.size() >= EARLY_WRITE) {
+            if (chunks == null && writtenInline + buffer.size() <= Session.INLINE_WRITE_LIMIT) {
+                // as little as a single request may be written inline: the socket buffers hold it whatever the server does
+                byte[] b = take();
+                writtenInline += b.length;
+                session.writeSegment(b);
+            } else if (buffer.size() >= CHUNK) {
+                handOff(take());
+            }
+        }
         return step;
     }
 
@@ -82,13 +98,15 @@ public final class PipelineFlow {
      */
     public SQLException sync() throws SQLException {
         PipelineSegment s = segment;
-        if (s == null) return null;
+        if (s == null) return unresolved == null ? null : finish(unresolved);
         segment = null;
         owner = null;
         s.seal();
         Sync.INSTANCE.encode(buffer);
         byte[] last = take();
-        if (chunks == null && last.length <= Session.INLINE_WRITE_LIMIT) {
+        boolean inline = chunks == null && writtenInline + last.length <= Session.INLINE_WRITE_LIMIT;
+        writtenInline = 0;
+        if (inline) {
             try {
                 session.writeSegment(last);
             } finally {
@@ -99,7 +117,13 @@ public final class PipelineFlow {
             chunks.add(END); // the writer thread releases the write permit after the Sync
             chunks = null;
         }
+        unresolved = s;
+        return finish(s);
+    }
+
+    private SQLException finish(PipelineSegment s) throws SQLException {
         session.awaitSegment(s);
+        unresolved = null;
         return s.resolve();
     }
 
