@@ -55,6 +55,18 @@ public interface Pipeline extends AutoCloseable {
         return execute(sql, params);
     }
 
+    /** Queues a query composed with {@link Sql}, with its {@code %(name)s} placeholders bound from {@code params}. */
+    default PipelineResult execute(Sql query, Map<String, ?> params) throws SQLException {
+        if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
+        String sql;
+        try {
+            sql = query.asString(connection());
+        } catch (SQLException e) {
+            throw io.ysql.errors.Errors.from(e);
+        }
+        return execute(sql, params);
+    }
+
     /**
      * Sends a Sync and waits for the results of every statement queued since the last one. Throws
      * the first statement error since the last sync (unless its result threw it already); every

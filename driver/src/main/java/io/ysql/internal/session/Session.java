@@ -34,8 +34,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Requests ({@link Exchange}s) are written back to back under a write permit and queued in the
  * same order; responses are read in order and handed to the exchange at the head of the queue by
- * whichever waiting thread holds the read lock, so one thread may complete another's exchange.
- * A request too large to be sure to fit the socket buffers is written by a short-lived writer
+ * whichever waiting thread has the read turn ({@link ReadTurns}), so one thread may complete
+ * another's exchange. A request too large to be sure to fit the socket buffers is written by a short-lived writer
  * thread while the caller reads, so a big batch can never deadlock against a server that is
  * blocked writing its answers. Type-agnostic: parameters arrive encoded and rows leave as bytes.
  */
