@@ -70,7 +70,7 @@ public class PoolBenchmark {
     }
 
     @Benchmark
-    public void pointSelect(Pool pool, NextId ids, Blackhole bh) throws SQLException {
+    public void pooledPointSelect(Pool pool, NextId ids, Blackhole bh) throws SQLException {
         int id = ids.take();
         try (Connection c = pool.pool.getConnection();
              PreparedStatement ps = c.prepareStatement(EmployeeTable.POINT_SELECT)) {
