@@ -188,6 +188,22 @@ class PipelineIT {
     }
 
     @Test
+    void closingTheConnectionFromThePipelinesThreadSyncsItFirst() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            YsqlConnection conn = connect();
+            Pipeline p = conn.pipeline();
+            PipelineResult r = p.execute("INSERT INTO " + T + " (id) VALUES (1)");
+            assertThat(conn.isValid(5)).isTrue(); // a ping of this thread syncs the pipeline first
+            assertThat(r.isDone()).isTrue();
+            p.execute("INSERT INTO " + T + " (id) VALUES (2)");
+            conn.close();
+            p.close();
+            assertThat(p.queued()).isZero();
+        });
+        assertThat(ids()).isEqualTo("1,2");
+    }
+
+    @Test
     void withAutocommitOffThePipelineRunsInTheConnectionsTransaction() throws SQLException {
         try (YsqlConnection conn = connect()) {
             conn.setAutoCommit(false);
