@@ -380,8 +380,9 @@ public final class Session implements AutoCloseable {
                 continue;
             }
             try {
-                // past its own answer, the reader goes on through the answers already buffered: their senders wake at once
-                while (!e.isDone() || (deadline == 0 && reader.buffered() > 0 && headIsSealed() && !isClosed())) {
+                // past its own answer, the reader goes on through the answers that have already arrived (never
+                // waiting for one): their senders wake at once, and the socket changes hands less often
+                while (!e.isDone() || (deadline == 0 && headIsSealed() && !isClosed() && reader.hasArrived())) {
                     Exchange head = pending.peek();
                     if (head == null) {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
