@@ -11,6 +11,7 @@ import io.ysql.internal.cluster.ServerLease;
 import io.ysql.internal.connect.Connected;
 import io.ysql.internal.connect.Connector;
 import io.ysql.internal.cursor.SessionCursor;
+import io.ysql.internal.cursor.SessionPipeline;
 import io.ysql.internal.jdbc.DatabaseInfo;
 import io.ysql.internal.jdbc.JdbcConnection;
 import io.ysql.internal.jdbc.TransactionCharacteristics;
@@ -147,7 +148,8 @@ public final class Ysql {
         TypeCatalog catalog = TypeCatalog.of(session, List.of());
         CodecRegistry codecs = CodecRegistry.of(catalog, "unspecified".equals(config.get(Options.STRINGTYPE)));
         JdbcConnection conn = new JdbcConnection(session, codecs, catalog, config.dbname(), info,
-                c -> new SessionCursor(c, c.session(), codecs, catalog));
+                c -> new SessionCursor(c, c.session(), codecs, catalog))
+                .pipelines(c -> new SessionPipeline(c, c.session(), codecs, catalog));
         TransactionCharacteristics.configure(conn, config);
         conn.cursorApiSettings().dsnParameters(config);
         conn.defaultFetchSize(java.util.Objects.requireNonNullElse(config.get(Options.DEFAULT_FETCH_SIZE), 0));

@@ -63,6 +63,14 @@ public interface YsqlConnection extends Connection {
     }
 
     /**
+     * Opens a {@link Pipeline}: statements queued back to back without waiting for each other,
+     * their results read at {@link Pipeline#sync()} (psycopg 3's {@code pipeline()}).
+     */
+    default Pipeline pipeline() throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not offer pipelines");
+    }
+
+    /**
      * The parameters the server reported ({@code server_version}, {@code TimeZone},
      * {@code standard_conforming_strings} …), as last reported.
      */

@@ -93,9 +93,12 @@ class SoakIT {
         Set<Long> ledger = Set.copyOf(present);
         System.out.printf("SoakIT: %d s, %d operations, %d errors %s; %d ids committed, %d failed, %d unknown, %d rows%n",
                 seconds, operations.get(), errors.get(), states, committed.size(), failed.size(), unknown.size(), ledger.size());
-        assertThat(ledger).as("every id reported committed is there").containsAll(committed);
-        assertThat(failed.stream().filter(ledger::contains).toList()).as("no id reported failed is there").isEmpty();
-        assertThat(present).as("each id once").doesNotHaveDuplicates();
+        // plain set arithmetic: AssertJ's containsAll is quadratic on a quarter of a million ids
+        List<Long> lost = committed.stream().filter(id -> !ledger.contains(id)).sorted().limit(20).toList();
+        assertThat(lost).as("ids reported committed but missing").isEmpty();
+        assertThat(failed.stream().filter(ledger::contains).sorted().limit(20).toList())
+                .as("ids reported failed but present").isEmpty();
+        assertThat(present.size()).as("each id once").isEqualTo(ledger.size());
         assertThat(committed).as("work was done").hasSizeGreaterThan(100);
         assertThat(errors.get()).as("chaos was felt").isPositive();
 

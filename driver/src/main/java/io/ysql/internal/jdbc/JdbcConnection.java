@@ -5,6 +5,7 @@ import io.ysql.ConnectionInfo;
 import io.ysql.Copy;
 import io.ysql.Cursor;
 import io.ysql.Notification;
+import io.ysql.Pipeline;
 import io.ysql.YsqlConnection;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
@@ -81,6 +82,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private volatile Supplier<Optional<ClusterInfo>> cluster = Optional::empty;
     private final ConnectionNotifications notifications;
     private volatile int defaultFetchSize;
+    private volatile Function<JdbcConnection, Pipeline> pipelines;
 
     /**
      * @param cursors makes the cursors of {@link #cursor()} (the cursor API lives beside JDBC, not inside it)
@@ -189,6 +191,19 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public Copy copy() throws SQLException {
         checkOpen();
         return new SessionCopy(session, codecs, this::addWarning, new int[0]);
+    }
+
+    /** Gives the connection its {@link #pipeline()}s, made beside JDBC like its cursors. */
+    public JdbcConnection pipelines(Function<JdbcConnection, Pipeline> factory) {
+        this.pipelines = factory;
+        return this;
+    }
+
+    @Override
+    public Pipeline pipeline() throws SQLException {
+        checkOpen();
+        if (pipelines == null) return YsqlConnection.super.pipeline();
+        return pipelines.apply(this);
     }
 
     /**

@@ -41,6 +41,10 @@ final class CopyExchange extends Exchange {
         w.add(new Query(sql));
     }
 
+    /** Its answers are read by its own flow, step by step, never ahead by another thread's reader. */
+    @Override
+    boolean sealed() { return false; }
+
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof CopyData d) {

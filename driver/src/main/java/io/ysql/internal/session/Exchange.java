@@ -9,6 +9,7 @@ import io.ysql.internal.wire.frontend.Query;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One request on the wire and the responses that belong to it, up to and including its
@@ -18,6 +19,7 @@ import java.util.List;
  */
 abstract class Exchange {
     private volatile boolean done;
+    private volatile Thread waiter; // the sender, parked until this exchange is done or it may read
     private SQLException failure;
     private List<ServerError> notices = List.of();
     private ReadyForQuery ready;
@@ -42,6 +44,9 @@ abstract class Exchange {
     final void beginFirst(String sql) { begin = sql; }
 
     final boolean beginsTransaction() { return begin != null; }
+
+    /** The BEGIN text asked for by {@link #beginFirst(String)}, or null. */
+    final String beginText() { return begin; }
 
     /**
      * Whether the exchange writes its prefix with {@link #writePrefix} and trims its results with
@@ -130,6 +135,21 @@ abstract class Exchange {
     private void finish(ReadyForQuery rfq) {
         this.ready = rfq;
         this.done = true;
+        wakeWaiter();
+    }
+
+    /** False while the request is still being added to (an open pipeline segment): its answers are not read yet. */
+    boolean sealed() { return true; }
+
+    /** Sets (or clears, with null) the thread parked waiting for this exchange. */
+    final void waiter(Thread t) { waiter = t; }
+
+    /** Unparks the thread waiting for this exchange; false when none waits. */
+    final boolean wakeWaiter() {
+        Thread t = waiter;
+        if (t == null) return false;
+        LockSupport.unpark(t);
+        return true;
     }
 
     /** Makes a completed exchange new again, so a flow can be sent once more without a new object. */
@@ -151,6 +171,7 @@ abstract class Exchange {
         if (done) return;
         if (failure == null) failure = e;
         done = true;
+        wakeWaiter();
     }
 
     /** Records the first server error of this exchange; the rest of it is skipped by the server. */

@@ -4,7 +4,6 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One wait for a notification: the flow that reads a session's socket while no request is in
@@ -16,12 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class NotificationWait {
     private final Session session;
     private final NotificationQueue notifications;
-    private final ReentrantLock readLock;
 
-    NotificationWait(Session session, NotificationQueue notifications, ReentrantLock readLock) {
+    NotificationWait(Session session, NotificationQueue notifications) {
         this.session = session;
         this.notifications = notifications;
-        this.readLock = readLock;
     }
 
     /** Takes a notification, waiting at most {@code timeout} ({@code ZERO}: reads what has arrived). */
@@ -35,7 +32,7 @@ final class NotificationWait {
                 try {
                     readWhileIdle(deadline);
                 } finally {
-                    readLock.unlock();
+                    session.releaseReading();
                 }
             }
             n = notifications.poll();

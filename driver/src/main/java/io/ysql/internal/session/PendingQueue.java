@@ -56,6 +56,18 @@ final class PendingQueue extends AbstractQueue<Exchange> {
         }
     }
 
+    /** Wakes the sender of the first queued exchange that has one parked (see {@link ReadTurns}). */
+    void wakeFirstWaiter() {
+        lock.lock();
+        try {
+            for (Exchange x : items) {
+                if (x.wakeWaiter()) return;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Iterates over a snapshot: the queue may change meanwhile. */
     @Override
     public Iterator<Exchange> iterator() {

@@ -83,6 +83,10 @@ final class PortalStep extends Exchange {
         description = d;
     }
 
+    /** Its answers are read by its own flow, step by step, never ahead by another thread's reader. */
+    @Override
+    boolean sealed() { return false; }
+
     @Override
     void handle(BackendMessage m) throws SQLException {
         if (m instanceof ParseComplete || m instanceof BindComplete || m instanceof CloseComplete) return;

@@ -29,7 +29,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -39,8 +38,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Requests ({@link Exchange}s) are written back to back under a write permit and queued in the
  * same order; responses are read in order and handed to the exchange at the head of the queue by
- * whichever waiting thread holds the read lock, so one thread may complete another's exchange.
- * A request too large to be sure to fit the socket buffers is written by a short-lived writer
+ * whichever waiting thread has the read turn ({@link ReadTurns}), so one thread may complete
+ * another's exchange. A request too large to be sure to fit the socket buffers is written by a short-lived writer
  * thread while the caller reads, so a big batch can never deadlock against a server that is
  * blocked writing its answers. A thread waiting for notifications reads while no request is in
  * flight ({@link #awaitNotification}); what it reads is routed like any other read, so the answer
@@ -60,8 +59,8 @@ public final class Session implements AutoCloseable {
     private final MessageReader reader;
     private final MessageWriter writer;
     private final Semaphore writePermit = new Semaphore(1);
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final Queue<Exchange> pending = new PendingQueue();
+    private final ReadTurns readTurns = new ReadTurns();
+    private final PendingQueue pending = new PendingQueue();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
     private final String authMethod;
@@ -87,6 +86,7 @@ public final class Session implements AutoCloseable {
     private final AtomicInteger portals = new AtomicInteger();
     /** The thread that started the COPY in progress, which holds the write permit until it ends; else null. */
     private final AtomicReference<Thread> copyOwner = new AtomicReference<>();
+    private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -296,6 +296,12 @@ public final class Session implements AutoCloseable {
         return CopyFlow.start(this, new CopyExchange(sql), notices);
     }
 
+    /**
+     * A new pipeline on this session: statements queued without waiting, synced when asked. While
+     * it has statements queued, it alone writes to the session.
+     */
+    public PipelineFlow pipeline() { return new PipelineFlow(this, statements); }
+
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */
     public String parameter(String name) { return parameters.get(name); }
 
@@ -391,14 +397,14 @@ public final class Session implements AutoCloseable {
      * their answers. {@code Duration.ZERO} takes what has arrived without waiting.
      */
     public Notification awaitNotification(Duration timeout) throws SQLException {
-        return new NotificationWait(this, notifications, readLock).await(timeout);
+        return new NotificationWait(this, notifications).await(timeout);
     }
 
     /** The request whose answers come next, or null when none is in flight. */
     Exchange head() { return pending.peek(); }
 
     /** True while another thread waits to read, or waits for a request another reader may have completed. */
-    boolean othersWaitToRead() { return readLock.hasQueuedThreads() || awaiting.get() > 0; }
+    boolean othersWaitToRead() { return readTurns.hasQueuedThreads() || awaiting.get() > 0; }
 
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
@@ -427,6 +433,11 @@ public final class Session implements AutoCloseable {
             endCopy();
             return;
         }
+        try {
+            syncOwnPipeline();
+        } catch (SQLException ignored) {
+            // closing anyway; the pipeline's statements have their outcomes
+        }
         closed = true;
         writePermit.acquireUninterruptibly();
         try {
@@ -449,6 +460,52 @@ public final class Session implements AutoCloseable {
         transport.close();
         abortAll(SqlExceptions.closed("the connection"));
     }
+
+    // ---- pipeline segments (see PipelineFlow): the write permit is held from the first statement to the Sync ----
+
+    /** A pipeline opened by this thread holds the write permit: sync it before this thread's next request. */
+    private void syncOwnPipeline() throws SQLException {
+        PipelineFlow p = pipeline;
+        if (p != null && p.ownedByCurrentThread()) p.sync();
+    }
+
+    /** Takes the write permit for {@code segment}, opens a transaction block first if needed, and queues it. */
+    void openSegment(PipelineSegment segment, PipelineFlow flow) throws SQLException {
+        syncOwnPipeline();
+        acquireFor(null, 0); // a suspended stream reads its rest first
+        try {
+            checkOpen();
+            if (!autoCommit && status == TransactionStatus.IDLE && !beginInFlight) {
+                segment.beginFirst(begin);
+                beginInFlight = true;
+            }
+            pending.add(segment);
+            pipeline = flow;
+        } catch (SQLException | RuntimeException e) {
+            writePermit.release();
+            throw e;
+        }
+    }
+
+    /** Writes part of an open segment; false (and the session broken) when the connection failed. */
+    boolean writeSegment(byte[] bytes) {
+        if (isClosed()) return false;
+        try {
+            writer.writeRaw(bytes);
+            return true;
+        } catch (IOException io) {
+            fail(transport.ioFailure(io));
+            return false;
+        }
+    }
+
+    /** Releases the write permit once a segment's Sync is written. */
+    void closeSegment() { writePermit.release(); }
+
+    /** Reads until {@code segment} is complete. */
+    void awaitSegment(PipelineSegment segment) throws SQLException { await(segment, 0); }
+
+    void ensureOpen() throws SQLException { checkOpen(); }
 
     // ---- the request pipeline ----------------------------------------------------------------
 
@@ -478,6 +535,7 @@ public final class Session implements AutoCloseable {
      * {@link System#nanoTime()} value, 0 for none) passed while another request was being written.
      */
     boolean submit(Exchange e, long deadline) throws SQLException {
+        syncOwnPipeline();
         if (!acquireFor(e.conversation(), deadline)) return false;
         boolean handedOff = false;
         cancels.enterWrite();
@@ -639,13 +697,15 @@ public final class Session implements AutoCloseable {
 
     private boolean awaitRead(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
         while (!e.isDone() && !met(until)) {
-            if (!lockForReading(deadline)) {
-                boolean interrupted = Thread.currentThread().isInterrupted();
-                if (deadline != 0 && (interrupted || System.nanoTime() - deadline >= 0)) return false;
-                continue; // look again whether another reader completed e meanwhile
+            if (!readTurns.tryTake()) {
+                if (!readTurns.await(e, deadline)) return false;
+                continue; // e is done, or the turn is free: look again
             }
             try {
-                while (!e.isDone() && !met(until)) {
+                // past its own answer, the reader goes on through the answers that have already arrived (never
+                // waiting for one): their senders wake at once, and the socket changes hands less often
+                while (!e.isDone() && !met(until)
+                        || until == null && deadline == 0 && headIsSealed() && !isClosed() && reader.hasArrived()) {
                     Exchange head = pending.peek();
                     if (head == null) {
                         fail(Protocol.violation("a response arrived with no request waiting for it"));
@@ -656,7 +716,7 @@ public final class Session implements AutoCloseable {
                     if (!readWithin(head, left)) return false;
                 }
             } finally {
-                readLock.unlock();
+                readTurns.release(pending);
             }
         }
         return true;
@@ -685,22 +745,23 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Takes the read lock. A caller that waits for another thread's reading and is interrupted
-     * gets 57014; its request stays queued, and its answer is read and dropped by the next reader.
+     * Takes the read turn without a request of one's own (a notification wait, a COPY's poll):
+     * at once, or within a slice of at most {@code deadline} (-1: only if free). Give it back with
+     * {@link #releaseReading()}.
      */
     boolean lockForReading(long deadline) throws SQLException {
-        if (readLock.tryLock()) return true;
+        if (readTurns.tryTake()) return true;
         if (deadline == -1) return false;
-        try {
-            long wait = deadline == 0 ? LOCK_SLICE_NANOS : Math.min(LOCK_SLICE_NANOS, deadline - System.nanoTime());
-            return readLock.tryLock(Math.max(0, wait), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            if (deadline != 0) return false;
-            throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for the answers to other "
-                    + "threads' requests; this statement was already sent and may still run, its answer is discarded, "
-                    + "and the connection remains usable", ie);
-        }
+        long wait = deadline == 0 ? LOCK_SLICE_NANOS : Math.min(LOCK_SLICE_NANOS, deadline - System.nanoTime());
+        return readTurns.tryTake(Math.max(0, wait));
+    }
+
+    /** Gives back the read turn taken with {@link #lockForReading} and wakes the next waiting sender. */
+    void releaseReading() { readTurns.release(pending); }
+
+    private boolean headIsSealed() {
+        Exchange head = pending.peek();
+        return head != null && head.sealed();
     }
 
     private void readOne(Exchange head) throws SocketTimeoutException {
@@ -827,7 +888,7 @@ public final class Session implements AutoCloseable {
         } catch (IOException io) {
             fail(transport.ioFailure(io));
         } finally {
-            readLock.unlock();
+            releaseReading();
         }
     }
 

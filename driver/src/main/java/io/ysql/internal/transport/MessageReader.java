@@ -46,6 +46,19 @@ public final class MessageReader {
         maxLength(maxLength);
     }
 
+    /**
+     * True when bytes have arrived and are not consumed yet, in this reader's buffer or the
+     * socket's: a read can start without waiting for the server.
+     */
+    public boolean hasArrived() {
+        if (end > start) return true;
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the next read reports the failure
+        }
+    }
+
     /** Sets the largest message length accepted (the length field, which counts itself). */
     public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
 
