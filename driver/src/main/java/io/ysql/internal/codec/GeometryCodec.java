@@ -133,7 +133,8 @@ final class GeometryCodec implements TypeCodec, ValueEncoder {
     private static List<Point> points(int oid, byte[] b, int off, int len) throws SQLException {
         if (len < 4) throw CodecErrors.badBinary(oid, len);
         int n = ByteReader.getInt(b, off);
-        if (n < 0 || (long) n * POINT_BYTES != len - 4) throw CodecErrors.badBinary(oid, len);
+        // the server's path_recv and poly_recv refuse fewer than one point too
+        if (n < 1 || (long) n * POINT_BYTES != len - 4) throw CodecErrors.badBinary(oid, len);
         List<Point> out = new ArrayList<>(n);
         for (int i = 0, at = off + 4; i < n; i++, at += POINT_BYTES) out.add(new Point(f8(b, at), f8(b, at + 8)));
         return out;
