@@ -127,7 +127,10 @@ abstract class Exchange {
      * Ends the exchange before any ReadyForQuery: a portal read with Flush instead of Sync ends at
      * PortalSuspended, CommandComplete or ErrorResponse. The session then takes the next exchange.
      */
-    final void endWithoutReady() { done = true; }
+    final void endWithoutReady() {
+        done = true;
+        wakeWaiter(); // its sender may be parked waiting for another thread's reading (ReadTurns)
+    }
 
     /** The conversation this exchange belongs to, which may hold the session between requests; null for none. */
     Conversation conversation() { return null; }
