@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ysql.config.ConfigSources;
 import io.ysql.testkit.AuthRole;
 import io.ysql.testkit.PgCluster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code query --copy-in} and {@code --copy-out} against a real server: a text file into a table
- * and back out byte for byte, CSV with quoting, a table name that needs quoting, the progress line,
+ * and back out byte for byte, CSV with quoting, stdin and stdout, a table name that needs quoting, the progress line,
  * a bad row (exit 1 with its SQLSTATE) and a missing file (exit 2).
  */
 class CopyCommandIT {
@@ -93,6 +95,20 @@ class CopyCommandIT {
         assertThat(query(conninfo, "--copy-out", table, "-")).as(err()).isZero();
         assertThat(out()).isEqualTo("7\tseven\t\\N\n");
         assertThat(err()).isEqualTo("COPY 1" + System.lineSeparator());
+    }
+
+    @Test
+    void copyInReadsStdinForADash() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("5\tfive\t\\N\n6\tsix\tx\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(query(conninfo, "--copy-in", "-", table)).as(err()).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(out()).isEqualTo("COPY 2" + System.lineSeparator());
+        assertThat(query("--csv", conninfo, "SELECT id, note FROM \"" + table + "\" ORDER BY id")).isZero();
+        assertThat(out()).isEqualTo("id,note\r\n5,\r\n6,x\r\n");
     }
 
     @Test
