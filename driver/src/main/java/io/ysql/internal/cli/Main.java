@@ -40,8 +40,9 @@ public final class Main {
         Entry help = new Entry("print this help", (args, out, err) -> usage(out, 0));
         commands.put("check", new Entry("connect step by step and say what works and what to fix "
                 + "(check [--json] CONNINFO)", new CheckCommand(sources)));
-        commands.put("query", new Entry("run one statement and print its rows (query [--csv] [--null TEXT] "
-                + "[--max-width N] CONNINFO SQL)", new QueryCommand(sources)));
+        commands.put("query", new Entry("run one statement and print its rows, or copy a table from or to a file (query [--csv] [--null TEXT] "
+                + "[--max-width N] CONNINFO SQL | query [--csv] [--progress] CONNINFO --copy-in FILE TABLE | --copy-out TABLE FILE)",
+                new QueryCommand(sources)));
         commands.put("--version", version);
         commands.put("--help", help);
         commands.put("-h", help);
