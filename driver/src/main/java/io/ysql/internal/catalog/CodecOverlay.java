@@ -44,7 +44,7 @@ public final class CodecOverlay implements CodecContext {
         int oid = base.typeOid(codec.typeName());
         if (PgTypes.isBuiltIn(oid)) {
             throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "the codec " + codec.codecClassName() + " names the "
-                    + "built-in type \"" + codec.typeName() + "\"; a cursor's codecs are for user-defined types");
+                    + "built-in type \"" + codec.typeName() + "\"; register cursor codecs for user-defined types only");
         }
         List<Entry> next = new ArrayList<>();
         next.add(new Entry(codec, oid));
