@@ -1,5 +1,8 @@
 package io.ysql;
 
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
+import io.ysql.types.Codec;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +282,18 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
      */
     default void cancel() throws SQLException {
         connection().cancel();
+    }
+
+    /**
+     * Registers a codec for a user-defined type on this cursor only (see {@link
+     * YsqlConnection#registerCodec}): the values of that type this cursor reads decode with it, and
+     * instances of its Java class this cursor sends encode with it, ahead of the connection's and
+     * the driver's codecs. Other cursors and JDBC on the same connection are unaffected. The type
+     * name is looked up when the codec is registered: 42704 when there is no such type, 0A000 for a
+     * built-in type.
+     */
+    default void registerCodec(Codec<?> codec) throws SQLException {
+        throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, getClass().getName() + " does not take user codecs");
     }
 
     /** The connection this cursor runs on. */

@@ -3,6 +3,8 @@ package io.ysql;
 import io.ysql.config.ConfigSources;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.Options;
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
 import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.PgTypes;
@@ -18,6 +20,7 @@ import io.ysql.internal.jdbc.TransactionCharacteristics;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.SessionOptions;
 import io.ysql.internal.session.StatementSettings;
+import io.ysql.types.Codec;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -75,11 +78,14 @@ public final class Ysql {
     /**
      * Connects with a parsed configuration. With {@code load_balance} on, the connection is balanced
      * with the state of the {@code YsqlDriver} registered with {@code DriverManager}
-     * ({@link #yugabyteClusters()}), shared with {@code DriverManager.getConnection}.
+     * ({@link #yugabyteClusters()}), shared with {@code DriverManager.getConnection}; the codecs
+     * registered with that driver ({@link #registerCodec}) are registered with the connection.
      */
     public static YsqlConnection connect(ConnectionConfig config) throws SQLException {
         boolean balanced = BalanceRequest.of(config).isPresent();
-        return connect(config, balanced ? yugabyteClusters() : null);
+        YsqlConnection conn = connect(config, balanced ? yugabyteClusters() : null);
+        Optional<DriverCodecs> codecs = driverCodecs();
+        return codecs.isPresent() ? codecs.get().applyTo(conn) : conn;
     }
 
     /**
@@ -138,6 +144,26 @@ public final class Ysql {
         return DriverManager.drivers().filter(d -> d instanceof YugabyteClusters.Owner)
                 .map(d -> ((YugabyteClusters.Owner) d).yugabyteClusters()).findFirst()
                 .orElseGet(YugabyteClusters::new);
+    }
+
+    /**
+     * Registers a user codec with every connection opened from now on by the {@code YsqlDriver}
+     * registered with {@code DriverManager}: {@code DriverManager.getConnection} and {@link
+     * #connect(ConnectionConfig)} (and the conninfo, URI and map forms). 55000 when no such driver is
+     * registered.
+     */
+    public static void registerCodec(Codec<?> codec) throws SQLException {
+        Optional<DriverCodecs> codecs = driverCodecs();
+        if (codecs.isEmpty()) {
+            throw SqlExceptions.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "no io.ysql.jdbc.YsqlDriver is "
+                    + "registered with DriverManager; register one, or call registerCodec on a YsqlDriver instance");
+        }
+        codecs.get().register(codec);
+    }
+
+    private static Optional<DriverCodecs> driverCodecs() {
+        return DriverManager.drivers().filter(d -> d instanceof DriverCodecs.Owner)
+                .map(d -> ((DriverCodecs.Owner) d).driverCodecs()).findFirst();
     }
 
     private static JdbcConnection open(ConnectionConfig config, Session session) throws SQLException {

@@ -1,10 +1,12 @@
 package io.ysql.jdbc;
 
+import io.ysql.DriverCodecs;
 import io.ysql.Version;
 import io.ysql.Ysql;
 import io.ysql.YugabyteClusters;
 import io.ysql.config.ConnectionConfig;
 import io.ysql.config.Options;
+import io.ysql.types.Codec;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -19,10 +21,12 @@ import java.util.logging.Logger;
  * ({@code io.ysql.jdbc.YsqlDriver}) so the right driver answers {@code jdbc:postgresql:}.
  * Registered with {@link DriverManager} when loaded, and through
  * {@code META-INF/services/java.sql.Driver}. Each instance owns the state of its load-balanced
- * connections ({@code load_balance}); the registered one's is shared with {@link Ysql#connect}.
+ * connections ({@code load_balance}) and its user codecs ({@link #registerCodec}); the registered
+ * one's are shared with {@link Ysql#connect}.
  */
-public final class YsqlDriver implements Driver, YugabyteClusters.Owner {
+public final class YsqlDriver implements Driver, YugabyteClusters.Owner, DriverCodecs.Owner {
     private final YugabyteClusters clusters = new YugabyteClusters();
+    private final DriverCodecs codecs = new DriverCodecs();
 
     static {
         try {
@@ -39,7 +43,22 @@ public final class YsqlDriver implements Driver, YugabyteClusters.Owner {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) return null;
-        return Ysql.connect(ConnectionConfig.parse(url, info == null ? new Properties() : info), clusters);
+        return codecs.applyTo(Ysql.connect(ConnectionConfig.parse(url, info == null ? new Properties() : info), clusters));
+    }
+
+    /**
+     * Registers a user codec with every connection this driver opens from now on (see {@link
+     * io.ysql.YsqlConnection#registerCodec}); the registered driver's codecs also apply to
+     * {@link Ysql#connect}. A data source's, a connection's and a cursor's codecs win over these.
+     */
+    public void registerCodec(Codec<?> codec) throws SQLException {
+        codecs.register(codec);
+    }
+
+    /** The codecs this driver registers with every connection it opens. */
+    @Override
+    public DriverCodecs driverCodecs() {
+        return codecs;
     }
 
     /** The state this driver's load-balanced connections share: clusters, servers, per-server counts. */

@@ -57,6 +57,9 @@ public final class ParameterEncoder {
         this.stringOid = untypedStrings ? Oids.UNSPECIFIED : Oids.VARCHAR;
     }
 
+    /** Whether {@link #ofString} sends strings untyped ({@code stringtype=unspecified}). */
+    public boolean untypedStrings() { return stringOid == Oids.UNSPECIFIED; }
+
     /**
      * {@code e} with the 1-based parameter {@code index} named in its message when it is about a
      * string the server cannot take (SQLSTATE 22021); any other exception unchanged.

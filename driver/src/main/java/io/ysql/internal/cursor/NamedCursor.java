@@ -11,6 +11,7 @@ import io.ysql.errors.ProgrammingError;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.TransactionStatus;
 import io.ysql.internal.sql.SqlQuoting;
+import io.ysql.types.Codec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -223,6 +224,7 @@ public final class NamedCursor implements Cursor {
     }
 
     @Override public String query() { return plain.query(); }
+    @Override public void registerCodec(Codec<?> codec) throws SQLException { plain.registerCodec(codec); }
     @Override public String statusmessage() { return plain.statusmessage(); }
     @Override public YsqlConnection connection() { return plain.connection(); }
     @Override public boolean isClosed() { return closed; }

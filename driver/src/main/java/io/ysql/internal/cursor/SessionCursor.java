@@ -8,10 +8,12 @@ import io.ysql.errors.Errors;
 import io.ysql.errors.InterfaceError;
 import io.ysql.errors.ProgrammingError;
 import io.ysql.error.SqlState;
+import io.ysql.internal.catalog.CodecOverlay;
 import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
 import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
+import io.ysql.internal.codec.UserCodecAdapter;
 import io.ysql.internal.codec.ValueDecoder;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
@@ -22,6 +24,7 @@ import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.sql.PyformatPlaceholders;
+import io.ysql.types.Codec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +40,11 @@ import java.util.Optional;
 public final class SessionCursor implements Cursor {
     private final YsqlConnection connection;
     private final Session session;
-    private final ValueDecoder decoder;
-    private final ParameterEncoder encoder;
+    private ValueDecoder decoder;
+    private ParameterEncoder encoder;
     private final TypeCatalog catalog;
+    private final boolean untypedStrings;
+    private CodecOverlay overlay;
     private QueryResult result;
     private Columns columns;
     private int next;
@@ -56,6 +61,7 @@ public final class SessionCursor implements Cursor {
         this.session = session;
         this.decoder = codecs.decoder();
         this.encoder = codecs.encoder();
+        this.untypedStrings = codecs.encoder().untypedStrings();
     }
 
     /** The session this cursor runs on. */
@@ -215,6 +221,7 @@ public final class SessionCursor implements Cursor {
             end();
         }
         if (r != null) catalog.learn(r);
+        if (overlay != null) overlay.resolvePending();
         result = r;
         if (r != null && r.hasRows()) {
             columns = new Columns(r.description().fields(), decoder);
@@ -323,6 +330,31 @@ public final class SessionCursor implements Cursor {
     public void itersize(int rows) {
         if (rows < 1) throw new IllegalArgumentException("itersize must be at least 1, was " + rows);
         itersize = rows;
+    }
+
+    /**
+     * Lays {@code codec} over the connection's codecs for this cursor only; its type name is
+     * looked up now (42704 when there is no such type).
+     */
+    @Override
+    public void registerCodec(Codec<?> codec) throws SQLException {
+        checkOpen();
+        if (codec == null || codec.typeName() == null || codec.javaType() == null) {
+            throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the codec must not be null and must name a type "
+                    + "(typeName()) and a Java class (javaType())");
+        }
+        CodecOverlay next = overlay != null ? overlay : new CodecOverlay(catalog);
+        try {
+            next.register(new UserCodecAdapter(codec));
+        } catch (SQLException e) {
+            throw Errors.from(e);
+        }
+        if (overlay == null) {
+            overlay = next;
+            CodecRegistry codecs = CodecRegistry.of(next, untypedStrings);
+            decoder = codecs.decoder();
+            encoder = codecs.encoder();
+        }
     }
 
     @Override public String statusmessage() { return result == null ? null : result.commandTag(); }
