@@ -29,7 +29,10 @@ final class PyformatBinder {
     }
 
     Bindings positional(ParsedSql parsed, Object[] params) throws SQLException {
-        List<?> values = params == null ? Arrays.asList((Object) null) : Arrays.asList(params);
+        return positional(parsed, params == null ? Arrays.asList((Object) null) : Arrays.asList(params));
+    }
+
+    Bindings positional(ParsedSql parsed, List<?> values) throws SQLException {
         if (parsed.hasNamedParameters()) {
             throw misuse(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
         }

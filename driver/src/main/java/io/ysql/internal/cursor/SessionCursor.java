@@ -11,7 +11,6 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.catalog.CodecOverlay;
 import io.ysql.internal.catalog.TypeCatalog;
 import io.ysql.internal.codec.CodecRegistry;
-import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.UserCodecAdapter;
 import io.ysql.internal.codec.ValueDecoder;
@@ -160,49 +159,11 @@ public final class SessionCursor implements Cursor {
     }
 
     private Bindings bind(ParsedSql parsed, List<?> values) throws SQLException {
-        if (parsed.hasNamedParameters()) {
-            throw misuse(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
-        }
-        if (values.size() != parsed.parameterCount()) {
-            throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the query has " + parsed.parameterCount()
-                    + " placeholder" + (parsed.parameterCount() == 1 ? "" : "s") + " but " + values.size()
-                    + " value" + (values.size() == 1 ? " was" : "s were") + " given");
-        }
-        return encode(values);
+        return new PyformatBinder(encoder).positional(parsed, values);
     }
 
     private Bindings bind(ParsedSql parsed, Map<String, ?> params) throws SQLException {
-        if (params == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the parameter map must not be null");
-        if (parsed.parameterCount() > 0 && !parsed.hasNamedParameters()) {
-            throw misuse(SqlState.SYNTAX_ERROR, "the query uses positional %s placeholders; pass the values in order");
-        }
-        List<Object> values = new ArrayList<>(parsed.parameterCount());
-        for (String name : parsed.parameterNames()) {
-            if (!params.containsKey(name)) {
-                throw misuse(SqlState.INVALID_PARAMETER_VALUE, "no value given for placeholder %(" + name + ")s");
-            }
-            values.add(params.get(name));
-        }
-        return encode(values);
-    }
-
-    private Bindings encode(List<?> values) throws SQLException {
-        int n = values.size();
-        int[] oids = new int[n];
-        short[] formats = new short[n];
-        byte[][] bytes = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            EncodedParameter p;
-            try {
-                p = encoder.ofObject(values.get(i));
-            } catch (SQLException e) {
-                throw ParameterEncoder.atParameter(i + 1, e);
-            }
-            oids[i] = p.typeOid();
-            formats[i] = p.format();
-            bytes[i] = p.value();
-        }
-        return new Bindings(oids, formats, bytes);
+        return new PyformatBinder(encoder).named(parsed, params);
     }
 
     private Cursor run(ParsedSql parsed, Bindings bindings) throws SQLException {

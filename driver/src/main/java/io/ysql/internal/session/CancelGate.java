@@ -1,8 +1,6 @@
 package io.ysql.internal.session;
 
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -22,15 +20,16 @@ final class CancelGate {
     }
 
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
-    private final Map<Thread, Object> scopes = new ConcurrentHashMap<>();
+    /** The scope each thread declared; a thread-local value is set and cleared without allocating. */
+    private final ThreadLocal<Object> scopes = new ThreadLocal<>();
 
-    void beginScope(Object scope) { scopes.put(Thread.currentThread(), scope); }
+    void beginScope(Object scope) { scopes.set(scope); }
 
-    void endScope() { scopes.remove(Thread.currentThread()); }
+    void endScope() { scopes.set(null); }
 
     /** The owner of a request the calling thread submits now. */
     Object currentOwner() {
-        Object scope = scopes.get(Thread.currentThread());
+        Object scope = scopes.get();
         return scope != null ? scope : Thread.currentThread();
     }
 
