@@ -152,7 +152,8 @@ public final class TypeCatalog implements CodecContext {
     /** Learns the unknown types of the columns of {@code results} (after the query completed). */
     public void learn(List<QueryResult> results) {
         Set<Integer> oids = null;
-        for (QueryResult r : results) {
+        for (int k = 0, size = results.size(); k < size; k++) { // by index: no iterator on every execution
+            QueryResult r = results.get(k);
             if (r == null || r.description() == null) continue;
             var d = r.description();
             for (int i = 0, n = d.fieldCount(); i < n; i++) {
