@@ -43,7 +43,7 @@ public final class FaultLink {
     private final Map<Direction, Long> cutAfter = new EnumMap<>(Direction.class);
     private final Map<Direction, List<byte[]>> cutPatterns = new EnumMap<>(Direction.class);
     private final List<Corruption> corruptions = new ArrayList<>();
-    private final List<Thread> pumps = new ArrayList<>();
+    private final List<Thread> pumps = new java.util.concurrent.CopyOnWriteArrayList<>(); // started by the acceptor, joined by close
     private final AtomicInteger pumpsEnded = new AtomicInteger();
     private byte[] lostAnswerPattern;
     private boolean swallowAnswer;
