@@ -174,7 +174,8 @@ final class DateTimeBinary {
     }
 
     private static ZoneOffset offset(int oid, int secondsWest, int len) throws SQLException {
-        if (Math.abs(secondsWest) > 18 * 3600) throw CodecErrors.badBinary(oid, len);
+        // not Math.abs: it stays negative for Integer.MIN_VALUE
+        if (secondsWest < -18 * 3600 || secondsWest > 18 * 3600) throw CodecErrors.badBinary(oid, len);
         return ZoneOffset.ofTotalSeconds(-secondsWest);
     }
 
