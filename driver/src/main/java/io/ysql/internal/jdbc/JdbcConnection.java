@@ -60,7 +60,10 @@ import java.util.function.Supplier;
  * The JDBC connection over one {@link Session}; also the psycopg-style {@link YsqlConnection}.
  * Transaction control, statements and metadata are here; the rarely used parts of
  * {@link java.sql.Connection} (LOB factories, type maps, client info, savepoints) are in
- * {@link ConnectionExtras}.
+ * {@link ConnectionExtras}. Over 500 lines because it is the one object both APIs hold: every
+ * {@code YsqlConnection} entry point (copy, pipelines, notifications, two-phase commit, cursors)
+ * is a short delegation here to the class that does the work; moving those delegations further
+ * out is the next split.
  */
 public final class JdbcConnection extends ConnectionExtras implements YsqlConnection {
     private final Session session;
