@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * by what the driver reported: committed, failed, or unknown (08007, or a connection lost under an
  * autocommit statement). At the end every committed id is in the ledger exactly once, no failed id
  * is, and no connection, driver thread or file descriptor is left behind. Runs for {@code
- * -Dysql.soak.seconds} (60 by default; longer runs find more).
+ * -Dysql.soak.seconds} (180 by default, about three minutes; longer runs find more).
  */
 class SoakIT {
     private static final int THREADS = 64;
@@ -52,7 +52,7 @@ class SoakIT {
 
     @Test
     void theLedgerHoldsExactlyWhatTheDriverReportedCommitted() throws Exception {
-        long seconds = Long.getLong("ysql.soak.seconds", 60);
+        long seconds = Long.getLong("ysql.soak.seconds", 180);
         String app = "soak-it-" + System.nanoTime();
         cluster.psql("DROP TABLE IF EXISTS soak_ledger; CREATE TABLE soak_ledger (id bigint PRIMARY KEY, kind text NOT NULL)");
         long fdsBefore = openFiles();
