@@ -1,5 +1,7 @@
 package io.ysql.internal.codec;
 
+import io.ysql.error.SqlExceptions;
+import io.ysql.error.SqlState;
 import io.ysql.types.Cidr;
 import io.ysql.types.Inet;
 import io.ysql.types.MacAddress;
@@ -49,7 +51,13 @@ final class NetworkCodec implements TypeCodec, ValueEncoder {
             throw CodecErrors.badBinary(oid, len);
         }
         InetAddress address = address(Arrays.copyOfRange(b, off + 4, off + 4 + nb));
-        return oid == Oids.CIDR ? Cidr.of(address, bits) : Inet.of(address, bits);
+        if (oid != Oids.CIDR) return Inet.of(address, bits);
+        try {
+            return Cidr.of(address, bits);
+        } catch (IllegalArgumentException hostBitsSet) {
+            throw SqlExceptions.of(SqlState.INVALID_BINARY_REPRESENTATION, "binary cidr value with netmask /" + bits
+                    + " has address bits set to the right of it; the server sent a malformed value");
+        }
     }
 
     @Override
