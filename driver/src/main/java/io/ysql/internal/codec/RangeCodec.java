@@ -110,7 +110,7 @@ final class RangeCodec implements TypeCodec, ValueEncoder {
         int end = off + len;
         for (int i = 0; i < n; i++) {
             int rlen = at + 4 <= end ? ByteReader.getInt(b, at) : -1;
-            if (rlen < 1 || at + 4 + rlen > end) throw CodecErrors.badBinary(oid, len);
+            if (rlen < 1 || rlen > end - at - 4) throw CodecErrors.badBinary(oid, len);
             ranges.add(range(oid, element, b, at + 4, rlen, d, asText));
             at += 4 + rlen;
         }
@@ -130,7 +130,7 @@ final class RangeCodec implements TypeCodec, ValueEncoder {
         for (int side = 0; side < 2; side++) {
             if ((flags & (side == 0 ? LB_INF : UB_INF)) != 0) continue;
             int blen = at + 4 <= end ? ByteReader.getInt(b, at) : -1;
-            if (blen < 0 || at + 4 + blen > end) throw CodecErrors.badBinary(oid, len);
+            if (blen < 0 || blen > end - at - 4) throw CodecErrors.badBinary(oid, len);
             Object v = asText ? d.getString(element, FormatCode.BINARY, b, at + 4, blen)
                 : d.getModernObject(element, FormatCode.BINARY, b, at + 4, blen);
             if (side == 0) lower = v; else upper = v;
