@@ -84,8 +84,9 @@ final class ListenerBridge implements ConnectObserver, QueryObserver {
     }
 
     @Override
-    public void authenticated(String host, int port, String method, Map<String, String> parameters, Duration took) {
-        emit(new ConnectEvent.Authenticated(host, port, method, method.endsWith("-PLUS"), parameters, took));
+    public void authenticated(String host, int port, String method, boolean channelBound,
+                              Map<String, String> parameters, Duration took) {
+        emit(new ConnectEvent.Authenticated(host, port, method, channelBound, parameters, took));
     }
 
     @Override

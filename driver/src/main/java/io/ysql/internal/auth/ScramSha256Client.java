@@ -71,6 +71,14 @@ public final class ScramSha256Client {
         return binding.mechanism();
     }
 
+    /**
+     * Whether this exchange bound the session to the TLS channel: the client-first-message carried
+     * the {@code p=tls-server-end-point} GS2 header and the server-final-message verified.
+     */
+    public boolean channelBound() {
+        return state == State.DONE && binding instanceof ChannelBinding.TlsServerEndPoint;
+    }
+
     /** The client-first-message: the GS2 header, then {@code n=<user>,r=<nonce>}. */
     public byte[] clientFirstMessage() {
         requireState(State.INITIAL, "clientFirstMessage");

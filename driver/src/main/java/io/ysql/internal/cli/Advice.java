@@ -30,7 +30,12 @@ final class Advice {
                 out.add("the host name \"" + u.address() + "\" is not known to DNS: check the spelling of host, "
                         + "or give the server's IP address");
             } else if (e instanceof ConnectEvent.TcpFailed t) {
-                out.add(tcp(t));
+                out.add(tcp(t, config));
+            } else if (e instanceof ConnectEvent.AttemptFailed f && CheckReport.noAnswer(f)) {
+                out.add("the server at " + f.host() + ":" + f.port() + " accepted the TCP connection but sent no answer "
+                        + "within " + within(config) + ": check that this port is PostgreSQL's or YugabyteDB's and not "
+                        + "another service's (or a proxy with no server behind it), and that the server is not "
+                        + "overloaded; or raise connect_timeout");
             } else if (e instanceof ConnectEvent.TlsAnswered a && !a.accepted() && config != null
                     && config.sslMode().requiresTls()) {
                 out.add("the server at " + a.host() + ":" + a.port() + " has TLS off but sslmode="
@@ -72,12 +77,16 @@ final class Advice {
         };
     }
 
-    private static String tcp(ConnectEvent.TcpFailed t) {
+    private static String within(ConnectionConfig config) {
+        return CheckReport.within(config == null ? null : config.connectTimeout());
+    }
+
+    private static String tcp(ConnectEvent.TcpFailed t, ConnectionConfig config) {
         String where = t.host() + " (" + t.address() + ") port " + t.port();
         return switch (t.failure()) {
             case REFUSED -> "nothing accepts connections at " + where + ": check that the server runs and listens "
                     + "on that address (listen_addresses) and port (YugabyteDB's YSQL uses 5433, PostgreSQL 5432)";
-            case TIMED_OUT -> "no answer from " + where + " within connect_timeout: the host may be down, or a "
+            case TIMED_OUT -> "no answer from " + where + " within " + within(config) + ": the host may be down, or a "
                     + "firewall drops the packets; check host and port, or raise connect_timeout";
             case OTHER -> "could not reach " + where + ": " + t.reason() + "; check the network route to the server";
         };

@@ -74,7 +74,7 @@ final class CheckCommand implements Main.Command {
             config = ConnectionConfig.parse(conninfo, null, sources);
         } catch (SQLException e) {
             return new CheckReport(List.of(), List.of(), null, Map.of(), Optional.empty(), e,
-                    Advice.of(e, List.of(), null), Duration.ZERO);
+                    Advice.of(e, List.of(), null), Duration.ZERO, Duration.ZERO);
         }
         List<CheckReport.OptionLine> options = options(config);
         Recorder recorder = new Recorder();
@@ -85,12 +85,12 @@ final class CheckCommand implements Main.Command {
             ConnectionInfo info = conn.connectionInfo();
             Optional<ClusterInfo> cluster = conn.clusterInfo();
             return new CheckReport(options, List.copyOf(recorder.events), info, conn.serverParameters(), cluster, null,
-                    List.of(), took);
+                    List.of(), took, config.connectTimeout());
         } catch (SQLException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             List<ConnectEvent> events = List.copyOf(recorder.events);
             return new CheckReport(options, events, null, Map.of(), Optional.empty(), e, Advice.of(e, events, config),
-                    took);
+                    took, config.connectTimeout());
         }
     }
 

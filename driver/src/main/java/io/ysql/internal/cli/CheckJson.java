@@ -36,6 +36,7 @@ final class CheckJson {
         doc.put("server", r.connected() ? server(r) : null);
         doc.put("cluster", r.cluster().map(CheckJson::cluster).orElse(null));
         doc.put("took_ms", r.took().toMillis());
+        doc.put("connect_timeout_ms", r.connectTimeout().toMillis());
         if (r.connected()) {
             doc.put("error", null);
         } else {
@@ -73,7 +74,7 @@ final class CheckJson {
                     "channel_binding", a.channelBinding(), "ms", a.took().toMillis());
         } else if (e instanceof ConnectEvent.AttemptFailed f) {
             return map("step", "attempt", "ok", false, "host", f.host(), "port", f.port(), "tls", f.tls(),
-                    "error", error(f.error()));
+                    "outcome", CheckReport.noAnswer(f) ? "no_answer" : "failed", "error", error(f.error()));
         }
         throw new IllegalArgumentException("unknown connect event " + e);
     }

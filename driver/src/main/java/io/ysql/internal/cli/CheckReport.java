@@ -4,6 +4,7 @@ import io.ysql.ClusterInfo;
 import io.ysql.ClusterServer;
 import io.ysql.ConnectEvent;
 import io.ysql.ConnectionInfo;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -24,10 +25,11 @@ import java.util.Optional;
  * @param failure why no connection was made, or null
  * @param advice what to do about the failure, most specific first
  * @param took the whole connect
+ * @param connectTimeout the connect_timeout in force, {@link Duration#ZERO} for none
  */
 record CheckReport(List<OptionLine> options, List<ConnectEvent> events, ConnectionInfo connection,
                    Map<String, String> serverParameters, Optional<ClusterInfo> cluster, SQLException failure,
-                   List<String> advice, Duration took) {
+                   List<String> advice, Duration took, Duration connectTimeout) {
 
     /**
      * One option as resolved.
@@ -59,6 +61,24 @@ record CheckReport(List<OptionLine> options, List<ConnectEvent> events, Connecti
         String rest = v.substring(v.indexOf("-YB-") + 4);
         int dash = rest.indexOf('-');
         return dash < 0 ? rest : rest.substring(0, dash);
+    }
+
+    /**
+     * Whether an attempt failed because the peer accepted the TCP connection and then sent nothing
+     * back within connect_timeout (a connection failure, 08006, caused by a read timeout).
+     */
+    static boolean noAnswer(ConnectEvent.AttemptFailed f) {
+        if (!"08006".equals(f.error().getSQLState())) return false;
+        for (Throwable t = f.error(); t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) return true;
+        }
+        return false;
+    }
+
+    /** A connect_timeout in words: {@code 2 s}, {@code 1500 ms}, or {@code connect_timeout} when there is none. */
+    static String within(Duration timeout) {
+        if (timeout == null || timeout.isZero()) return "connect_timeout";
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     /** The server a new load-balanced connection would go to: the least-loaded one not avoided. */

@@ -28,7 +28,7 @@ final class CheckText {
         }
         if (!r.events().isEmpty()) {
             out.println("Connecting:");
-            for (ConnectEvent e : r.events()) step(e, out);
+            for (ConnectEvent e : r.events()) step(e, r, out);
             out.println();
         }
         if (r.connected()) {
@@ -43,13 +43,17 @@ final class CheckText {
         }
     }
 
-    private static void step(ConnectEvent e, PrintStream out) {
+    private static void step(ConnectEvent e, CheckReport r, PrintStream out) {
         if (e instanceof ConnectEvent.Resolved d) {
             line(out, "ok", "dns", d.address() + " -> " + String.join(", ", d.addresses()) + " (" + ms(d.took()) + ")");
         } else if (e instanceof ConnectEvent.Unresolved u) {
             line(out, "FAIL", "dns", u.address() + ": unknown host (" + ms(u.took()) + ")");
         } else if (e instanceof ConnectEvent.TcpConnected t) {
             line(out, "ok", "tcp", where(t.host(), t.address()) + " port " + t.port() + ": connected (" + ms(t.took()) + ")");
+        } else if (e instanceof ConnectEvent.TcpFailed t && t.failure() == ConnectEvent.TcpFailure.TIMED_OUT) {
+            line(out, "FAIL", "tcp", "no answer within " + CheckReport.within(r.connectTimeout()) + " from "
+                    + t.address() + ":" + t.port() + (t.host().equals(t.address()) ? "" : " (" + t.host() + ")")
+                    + ": the TCP connect timed out (" + t.reason() + ", " + ms(t.took()) + ")");
         } else if (e instanceof ConnectEvent.TcpFailed t) {
             String outcome = switch (t.failure()) {
                 case REFUSED -> "refused";
@@ -77,6 +81,10 @@ final class CheckText {
         } else if (e instanceof ConnectEvent.AttemptFailed f) {
             line(out, "FAIL", "attempt", (f.tls() ? "TLS" : "plaintext") + " attempt on " + f.host() + ":" + f.port()
                     + " failed, SQLSTATE " + f.error().getSQLState());
+            if (CheckReport.noAnswer(f)) {
+                detail(out, "no answer within " + CheckReport.within(r.connectTimeout()) + " from " + f.host() + ":"
+                        + f.port() + ": the TCP connection was accepted, but nothing came back");
+            }
         }
     }
 

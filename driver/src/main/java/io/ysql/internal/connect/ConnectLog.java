@@ -84,10 +84,11 @@ final class ConnectLog implements ConnectObserver {
     }
 
     @Override
-    public void authenticated(String host, int port, String method, Map<String, String> parameters, Duration took) {
+    public void authenticated(String host, int port, String method, boolean channelBound,
+                              Map<String, String> parameters, Duration took) {
         debug("{0}:{1} authenticated with {2} in {3} ms, server_version {4}", host, port, method, took.toMillis(),
                 parameters.get("server_version"));
-        next.authenticated(host, port, method, parameters, took);
+        next.authenticated(host, port, method, channelBound, parameters, took);
     }
 
     @Override

@@ -316,7 +316,8 @@ public final class Connector {
             long started = System.nanoTime();
             try {
                 Session s = Session.open(t, request(bindingHash));
-                observer.authenticated(host.host(), host.port(), s.authMethod(), s.parameters(), since(started));
+                observer.authenticated(host.host(), host.port(), s.authMethod(), s.channelBound(), s.parameters(),
+                        since(started));
                 return s;
             } catch (SQLException e) {
                 if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;

@@ -64,6 +64,7 @@ public final class Session implements AutoCloseable {
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
     private final String authMethod;
+    private final boolean channelBound;
     private final StatementCache statements;
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
@@ -89,8 +90,9 @@ public final class Session implements AutoCloseable {
     private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
-            IntPredicate binaryResultType, String authMethod) {
+            IntPredicate binaryResultType, String authMethod, boolean channelBound) {
         this.authMethod = authMethod;
+        this.channelBound = channelBound;
         this.transport = transport;
         this.reader = transport.reader();
         this.writer = transport.writer();
@@ -333,6 +335,9 @@ public final class Session implements AutoCloseable {
 
     /** How the server authenticated this session: trust, password, md5, SCRAM-SHA-256 or SCRAM-SHA-256-PLUS. */
     public String authMethod() { return authMethod; }
+
+    /** Whether SCRAM bound this session to its TLS channel (tls-server-end-point), the server's proof verified. */
+    public boolean channelBound() { return channelBound; }
 
     /** The transport under this session (for TLS details); never used to send or receive. */
     public Transport transport() { return transport; }

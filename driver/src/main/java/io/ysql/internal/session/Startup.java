@@ -75,7 +75,8 @@ final class Startup {
                 if (m instanceof ReadyForQuery rfq) {
                     transport.readTimeout(Duration.ZERO);
                     return new Session(transport, parameters, key, TransactionStatus.of(rfq.status()),
-                            request.binaryResultType(), authMethod == null ? "trust" : authMethod);
+                            request.binaryResultType(), authMethod == null ? "trust" : authMethod,
+                            scram != null && scram.channelBound());
                 }
                 handle(m);
             }

@@ -53,8 +53,12 @@ public interface ConnectObserver {
     default void tlsFailed(String host, int port, TlsPolicy policy, List<X509Certificate> chain, SQLException error,
                            Duration took) {}
 
-    /** The server accepted the startup: {@code method} as {@code Session.authMethod()} names it. */
-    default void authenticated(String host, int port, String method, Map<String, String> parameters, Duration took) {}
+    /**
+     * The server accepted the startup: {@code method} as {@code Session.authMethod()} names it;
+     * {@code channelBound} as {@code Session.channelBound()} tells it.
+     */
+    default void authenticated(String host, int port, String method, boolean channelBound,
+                               Map<String, String> parameters, Duration took) {}
 
     /** One attempt on {@code host:port} failed ({@code tls}: whether it was the TLS attempt). */
     default void attemptFailed(String host, int port, boolean tls, SQLException error) {}

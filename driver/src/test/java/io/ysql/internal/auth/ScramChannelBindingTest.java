@@ -55,6 +55,41 @@ class ScramChannelBindingTest {
         assertThat(cAttribute(result[2])).isEqualTo("biws");
     }
 
+    /** Runs the whole exchange against a server that knows "pencil"; true when the client reports a bound channel. */
+    private static boolean boundAfterVerifiedFinal(ChannelBinding binding) throws AuthenticationFailure {
+        ScramSha256Client scram = new ScramSha256Client("pencil".getBytes(UTF_8), binding, () -> NONCE);
+        String first = new String(scram.clientFirstMessage(), UTF_8);
+        String fin = new String(scram.handleServerFirst(SERVER_FIRST.getBytes(UTF_8)), UTF_8);
+        assertThat(scram.channelBound()).isFalse();
+        String authMessage = first.substring(first.indexOf("n=")) + "," + SERVER_FIRST + ","
+                + fin.substring(0, fin.indexOf(",p="));
+        byte[] salted = ScramSha256Primitives.hi("pencil".getBytes(UTF_8),
+                Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), 4096);
+        byte[] signature = ScramSha256Primitives.hmac(ScramSha256Primitives.hmac(salted, "Server Key"),
+                authMessage.getBytes(UTF_8));
+        scram.verifyServerFinal(("v=" + Base64.getEncoder().encodeToString(signature)).getBytes(UTF_8));
+        return scram.channelBound();
+    }
+
+    @Test
+    void channelBoundOnlyWithTlsServerEndPointAndAVerifiedServerFinal() throws Exception {
+        assertThat(boundAfterVerifiedFinal(ChannelBinding.tlsServerEndPoint(HASH))).isTrue();
+        assertThat(boundAfterVerifiedFinal(ChannelBinding.notUsedButSupported())).isFalse();
+        assertThat(boundAfterVerifiedFinal(ChannelBinding.none())).isFalse();
+    }
+
+    @Test
+    void aServerFinalThatDoesNotVerifyLeavesTheChannelUnbound() throws Exception {
+        ScramSha256Client scram = new ScramSha256Client("pencil".getBytes(UTF_8), ChannelBinding.tlsServerEndPoint(HASH),
+                () -> NONCE);
+        scram.clientFirstMessage();
+        scram.handleServerFirst(SERVER_FIRST.getBytes(UTF_8));
+        byte[] wrong = new byte[32];
+        assertThatThrownBy(() -> scram.verifyServerFinal(("v=" + Base64.getEncoder().encodeToString(wrong))
+                .getBytes(UTF_8))).isInstanceOf(AuthenticationFailure.class);
+        assertThat(scram.channelBound()).isFalse();
+    }
+
     @Test
     void bindingChangesTheProof() throws Exception {
         assertThat(exchange(ChannelBinding.none())[2].replace("c=biws", ""))

@@ -60,7 +60,7 @@ class CheckOutputTest {
                         "Connection refused", MS),
                 new ConnectEvent.AttemptFailed("db1", 6000, false, refused));
         CheckReport r = new CheckReport(CheckCommand.options(c), events, null, Map.of(), Optional.empty(), refused,
-                Advice.of(refused, events, c), MS);
+                Advice.of(refused, events, c), MS, Duration.ofSeconds(10));
         assertThat(text(r)).contains("  [ok]    dns      db1 -> 10.0.0.5 (3 ms)",
                 "  [FAIL]  tcp      db1 (10.0.0.5) port 6000: refused (Connection refused, 3 ms)",
                 "  [FAIL]  attempt  plaintext attempt on db1:6000 failed, SQLSTATE 08001",
@@ -74,6 +74,39 @@ class CheckOutputTest {
     }
 
     @Test
+    void aTimedOutTcpConnectSaysHowLongItWaited() throws SQLException {
+        ConnectionConfig c = config("host=db1 port=6000 connect_timeout=2 sslmode=disable", Map.of());
+        SQLException timedOut = SqlExceptions.of(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+                "connection to server at \"db1\" (10.0.0.5), port 6000 failed: timeout expired");
+        List<ConnectEvent> events = List.of(new ConnectEvent.TcpFailed("db1", "10.0.0.5", 6000,
+                ConnectEvent.TcpFailure.TIMED_OUT, "timeout expired", MS));
+        CheckReport r = new CheckReport(CheckCommand.options(c), events, null, Map.of(), Optional.empty(), timedOut,
+                Advice.of(timedOut, events, c), MS, c.connectTimeout());
+        assertThat(text(r)).contains("  [FAIL]  tcp      no answer within 2 s from 10.0.0.5:6000 (db1): the TCP connect "
+                        + "timed out (timeout expired, 3 ms)",
+                "  - no answer from db1 (10.0.0.5) port 6000 within 2 s:");
+        assertThat(Json.write(CheckJson.of(r))).contains("\"outcome\": \"timed_out\"", "\"connect_timeout_ms\": 2000");
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsTold() throws SQLException {
+        ConnectionConfig c = config("host=db1 port=6000 connect_timeout=3 sslmode=disable", Map.of());
+        SQLException lost = SqlExceptions.of(SqlState.CONNECTION_FAILURE, "connection to db1:6000 lost: timeout expired",
+                new java.net.SocketTimeoutException("Read timed out"));
+        List<ConnectEvent> events = List.of(new ConnectEvent.TcpConnected("db1", "10.0.0.5", 6000, MS),
+                new ConnectEvent.AttemptFailed("db1", 6000, false, lost));
+        CheckReport r = new CheckReport(CheckCommand.options(c), events, null, Map.of(), Optional.empty(), lost,
+                Advice.of(lost, events, c), MS, c.connectTimeout());
+        assertThat(text(r)).contains("no answer within 3 s from db1:6000: the TCP connection was accepted, but "
+                        + "nothing came back",
+                "  - the server at db1:6000 accepted the TCP connection but sent no answer within 3 s");
+        assertThat(CheckReport.within(Duration.ofMillis(1500))).isEqualTo("1500 ms");
+        assertThat(Json.write(CheckJson.of(r))).contains("\"outcome\": \"no_answer\"");
+        SQLException refusedLater = SqlExceptions.of(SqlState.CONNECTION_FAILURE, "connection to db1:6000 lost: reset");
+        assertThat(CheckReport.noAnswer(new ConnectEvent.AttemptFailed("db1", 6000, false, refusedLater))).isFalse();
+    }
+
+    @Test
     void aConnectionShowsTheServerAndYugabyteRelease() throws SQLException {
         ConnectionConfig c = config("host=db1", Map.of());
         List<ConnectEvent> events = List.of(new ConnectEvent.TlsAnswered("db1", 5433, true),
@@ -83,7 +116,8 @@ class CheckOutputTest {
         ConnectionInfo info = new ConnectionInfo("db1", 5433, true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", null, null,
                 "SCRAM-SHA-256-PLUS");
         CheckReport r = new CheckReport(CheckCommand.options(c), events, info,
-                Map.of("server_version", "11.2-YB-2.20.1.0-b0"), Optional.empty(), null, List.of(), MS);
+                Map.of("server_version", "11.2-YB-2.20.1.0-b0"), Optional.empty(), null, List.of(), MS,
+                Duration.ofSeconds(10));
         assertThat(text(r)).contains("[ok]    ssl      the server accepted the SSL request",
                 "sslmode=require without root certificates: encrypted, but the server's identity is not checked",
                 "auth     SCRAM-SHA-256-PLUS, channel binding: yes",

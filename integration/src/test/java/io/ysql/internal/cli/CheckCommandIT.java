@@ -7,13 +7,20 @@ import io.ysql.testkit.AuthRole;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.PgCluster;
 import io.ysql.testkit.ServerCertKind;
+import io.ysql.testkit.SilentServer;
 import io.ysql.testkit.TestCertificates;
 import io.ysql.testkit.YbNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code check} against real servers set up to cause each outcome: a good connection (text and
  * JSON), a port nobody listens on, a wrong password, a server without TLS under
- * {@code sslmode=require}, each bad server certificate of the testkit, and a fake YugabyteDB
- * cluster with a node down. Each asserts the steps shown, the advice, the exit status, and that
+ * {@code sslmode=require}, each bad server certificate of the testkit, a fake YugabyteDB cluster
+ * with a node down, a listener whose full accept queue makes the TCP connect time out, a listener
+ * that accepts and never answers, and whether SCRAM bound the session to the TLS channel. Each asserts the steps shown, the advice, the exit status, and that
  * the password never appears.
  */
 class CheckCommandIT {
@@ -106,6 +114,80 @@ class CheckCommandIT {
         assertThat(check("--json", "host=127.0.0.1 port=" + port + " sslmode=disable")).isEqualTo(1);
         assertThat(out()).contains("\"ok\": false", "\"outcome\": \"refused\"", "\"sqlstate\": \"08001\"",
                 "\"advice\": [");
+    }
+
+    @Test
+    void aListenerWhoseQueueIsFullTimesTheTcpConnectOut() throws IOException {
+        // backlog 1, never accepting: once the queue is full Linux drops further SYNs, so a connect gets no answer
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = listener.getLocalPort();
+            List<Socket> queued = fillAcceptQueue(port);
+            try {
+                int status = check("host=127.0.0.1 port=" + port + " connect_timeout=2 sslmode=disable");
+                assertThat(status).as(out()).isEqualTo(1);
+                assertThat(out()).contains("[FAIL]  tcp      no answer within 2 s from 127.0.0.1:" + port
+                                + ": the TCP connect timed out")
+                        .contains("Result: FAILED, SQLSTATE 08001")
+                        .contains("no answer from 127.0.0.1 (127.0.0.1) port " + port + " within 2 s");
+                out.reset();
+                assertThat(check("--json", "host=127.0.0.1 port=" + port + " connect_timeout=2 sslmode=disable"))
+                        .isEqualTo(1);
+                assertThat(out()).contains("\"ok\": false", "\"step\": \"tcp\"", "\"outcome\": \"timed_out\"",
+                        "\"connect_timeout_ms\": 2000", "\"sqlstate\": \"08001\"");
+            } finally {
+                for (Socket s : queued) s.close();
+            }
+        }
+    }
+
+    /** Connects until a connect gets no answer: the sockets that filled the accept queue, to close afterwards. */
+    private static List<Socket> fillAcceptQueue(int port) throws IOException {
+        List<Socket> queued = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Socket s = new Socket();
+            try {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                queued.add(s);
+            } catch (SocketTimeoutException full) {
+                s.close();
+                return queued;
+            }
+        }
+        for (Socket s : queued) s.close();
+        throw new AssertionError("a listener with backlog 1 still accepted 16 connects: loopback does not drop SYNs");
+    }
+
+    @Test
+    void aListenerThatNeverAnswersTheStartupIsTold() {
+        try (SilentServer silent = SilentServer.start()) {
+            String conninfo = "host=" + silent.host() + " port=" + silent.port() + " connect_timeout=2 sslmode=disable";
+            int status = check(conninfo);
+            assertThat(status).as(out()).isEqualTo(1);
+            assertThat(out()).contains("[ok]    tcp      127.0.0.1 port " + silent.port() + ": connected")
+                    .contains("no answer within 2 s from 127.0.0.1:" + silent.port()
+                            + ": the TCP connection was accepted, but nothing came back")
+                    .contains("the server at 127.0.0.1:" + silent.port() + " accepted the TCP connection but sent "
+                            + "no answer within 2 s");
+            out.reset();
+            assertThat(check("--json", conninfo)).isEqualTo(1);
+            assertThat(out()).contains("\"step\": \"attempt\"", "\"outcome\": \"no_answer\"",
+                    "\"sqlstate\": \"08006\"");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sslmode=require channel_binding=prefer  | SCRAM-SHA-256-PLUS, channel binding: yes | true",
+        "sslmode=disable channel_binding=prefer  | SCRAM-SHA-256, channel binding: no       | false",
+        "sslmode=require channel_binding=disable | SCRAM-SHA-256, channel binding: no       | false",
+    })
+    void channelBindingIsWhatTheScramExchangeDid(String settings, String auth, boolean bound) {
+        int status = check(tls.conninfo(ROLE) + " " + settings);
+        assertThat(status).as(out()).isZero();
+        assertThat(out()).contains("[ok]    auth     " + auth);
+        out.reset();
+        assertThat(check("--json", tls.conninfo(ROLE) + " " + settings)).isZero();
+        assertThat(out()).contains("\"channel_binding\": " + bound);
     }
 
     @Test
