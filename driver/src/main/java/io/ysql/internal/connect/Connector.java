@@ -13,6 +13,7 @@ import io.ysql.internal.session.StartupRequest;
 import io.ysql.internal.tls.TlsPolicy;
 import io.ysql.internal.transport.ConnectObserver;
 import io.ysql.internal.transport.Transport;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -320,6 +321,12 @@ public final class Connector {
                         since(started));
                 return s;
             } catch (SQLException e) {
+                if (e.getCause() instanceof SocketTimeoutException && !config.connectTimeout().isZero()) {
+                    throw SqlExceptions.of(SqlState.CONNECTION_FAILURE, "no answer from " + host.host() + ":" + host.port()
+                            + " within connect_timeout (" + config.connectTimeout().toSeconds() + " s): the server took the"
+                            + " connection but did not complete the startup; check that this port is a PostgreSQL or"
+                            + " YugabyteDB server that is not overloaded, or raise connect_timeout", e);
+                }
                 if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
                 throw new Rejected(e);
             }
