@@ -1,0 +1,134 @@
+package io.ysql.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A server with a {@link FaultProxy} in front of it, as a JUnit extension registered on a static
+ * field: before the first test the cluster is obtained (the shared one by default) and the
+ * class's setup SQL runs through {@code psql}; every test gets a fresh proxy, closed after it,
+ * so no fault a test set outlives it. Tests connect through {@link #conninfo} or
+ * {@link #jdbcUrl()} and break the network through {@link #proxy()}:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ProxiedServer server = ProxiedServer.toShared().withTable("t", "id int PRIMARY KEY");
+ * ... Ysql.connect(server.conninfo(user, password)); server.proxy().cut(); ...
+ * }</pre>
+ */
+public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    private final Supplier<PgCluster> clusterSource;
+    private final List<String> setup;
+    private final AtomicReference<PgCluster> cluster = new AtomicReference<>();
+    private final AtomicReference<FaultProxy> proxy = new AtomicReference<>();
+
+    private ProxiedServer(Supplier<PgCluster> clusterSource, List<String> setup) {
+        this.clusterSource = Objects.requireNonNull(clusterSource, "clusterSource");
+        this.setup = List.copyOf(setup);
+    }
+
+    /** In front of {@link PgCluster#shared()}. */
+    public static ProxiedServer toShared() {
+        return to(PgCluster::shared);
+    }
+
+    /** In front of the cluster {@code source} gives (asked once, before the first test). */
+    public static ProxiedServer to(Supplier<PgCluster> source) {
+        return new ProxiedServer(source, List.of());
+    }
+
+    /** Also runs {@code sql} through {@code psql} as the superuser before the first test (e.g. creates a table). */
+    public ProxiedServer withSetup(String sql) {
+        List<String> more = new ArrayList<>(setup);
+        more.add(Objects.requireNonNull(sql, "sql"));
+        return new ProxiedServer(clusterSource, more);
+    }
+
+    /** Also (re)creates table {@code name} with {@code columns} before the first test: {@code DROP}, then {@code CREATE}. */
+    public ProxiedServer withTable(String name, String columns) {
+        return withSetup("DROP TABLE IF EXISTS " + name + "; CREATE TABLE " + name + " (" + columns + ")");
+    }
+
+    /**
+     * The server behind the proxy, for checks that must not go through it.
+     *
+     * @throws IllegalStateException before the first test of the class
+     */
+    public PgCluster cluster() {
+        return running(cluster.get(), "server");
+    }
+
+    /**
+     * This test's proxy.
+     *
+     * @throws IllegalStateException outside a test
+     */
+    public FaultProxy proxy() {
+        return running(proxy.get(), "proxy");
+    }
+
+    /** A libpq keyword/value string for the cluster's database through this test's proxy. */
+    public String conninfo(String user, String password) {
+        FaultProxy current = proxy();
+        return "host=" + current.host() + " port=" + current.port() + " dbname=" + cluster().database()
+                + " user=" + Quoting.conninfoValue(user)
+                + (password == null ? "" : " password=" + Quoting.conninfoValue(password));
+    }
+
+    /** {@link #conninfo(String, String)} as the cluster's superuser. */
+    public String conninfo() {
+        return conninfo(cluster().superuser(), cluster().superuserPassword());
+    }
+
+    /** {@code jdbc:ysql://127.0.0.1:PROXY_PORT/DATABASE}: the cluster's database through this test's proxy. */
+    public String jdbcUrl() {
+        FaultProxy current = proxy();
+        return "jdbc:ysql://" + current.host() + ":" + current.port() + "/" + cluster().database();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        prepare();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        openProxy();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeProxy();
+    }
+
+    void prepare() {
+        PgCluster server = Objects.requireNonNull(clusterSource.get(), "the cluster source gave no cluster");
+        for (String sql : setup) server.psql(sql);
+        cluster.set(server);
+    }
+
+    void openProxy() {
+        FaultProxy previous = proxy.getAndSet(FaultProxy.to(cluster()));
+        if (previous != null) previous.close();
+    }
+
+    void closeProxy() {
+        FaultProxy current = proxy.getAndSet(null);
+        if (current != null) current.close();
+    }
+
+    private static <T> T running(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("the proxied " + what + " exists only during the tests of the class"
+                    + " that registers this extension on a static field");
+        }
+        return value;
+    }
+}
