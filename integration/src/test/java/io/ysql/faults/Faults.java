@@ -36,6 +36,12 @@ final class Faults {
         return Ysql.connect(server.conninfo() + " " + extra);
     }
 
+    /** A cursor-API connection through a proxy the test manages itself, as the cluster's superuser, plus extra options. */
+    static YsqlConnection connect(PgCluster cluster, FaultProxy proxy, String extra) throws SQLException {
+        return Ysql.connect("host=" + proxy.host() + " port=" + proxy.port() + " dbname=" + cluster.database()
+                + " user=" + cluster.superuser() + " password=" + cluster.superuserPassword() + " " + extra);
+    }
+
     /** The JDBC URL of the cluster's database through {@code proxy}. */
     static String jdbcUrl(PgCluster cluster, FaultProxy proxy) {
         return "jdbc:ysql://" + proxy.host() + ":" + proxy.port() + "/" + cluster.database();
