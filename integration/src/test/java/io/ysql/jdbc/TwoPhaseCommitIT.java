@@ -7,6 +7,7 @@ import io.ysql.TransactionId;
 import io.ysql.YsqlConnection;
 import io.ysql.errors.ProgrammingError;
 import io.ysql.testkit.PgCluster;
+import io.ysql.testkit.PgClusterExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +19,10 @@ import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two-phase commit against a server of its own that allows prepared transactions: the XA data
@@ -30,24 +31,20 @@ import org.junit.jupiter.api.Test;
  * whose ids the XA side recovers too.
  */
 class TwoPhaseCommitIT {
-    private static PgCluster cluster;
+    @RegisterExtension
+    static final PgClusterExtension server = PgClusterExtension
+            .of(PgCluster.Settings.builder().addConfLine("max_prepared_transactions = 10").build())
+            .afterStart(cluster -> cluster.psql("CREATE TABLE xa_items (id int PRIMARY KEY)"));
     private static YsqlXADataSource ds;
+    private final PgCluster cluster = server.cluster();
 
     @BeforeAll
-    static void start() throws SQLException {
-        cluster = PgCluster.start(PgCluster.Settings.builder().addConfLine("max_prepared_transactions = 10").build());
+    static void dataSource() {
+        PgCluster own = server.cluster();
         ds = new YsqlXADataSource();
-        ds.setUrl(cluster.jdbcUrl());
-        ds.setUser(cluster.superuser());
-        ds.setPassword(cluster.superuserPassword());
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE xa_items (id int PRIMARY KEY)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
+        ds.setUrl(own.jdbcUrl());
+        ds.setUser(own.superuser());
+        ds.setPassword(own.superuserPassword());
     }
 
     @BeforeEach

@@ -18,7 +18,8 @@
  * driver's own wire messages (its only use of the driver). JUnit extensions give a test class
  * these fixtures without lifecycle code of its own: {@link io.ysql.testkit.FakeClusterExtension}
  * (a fake cluster per class, restored and checked for open sessions after each test) and
- * {@link io.ysql.testkit.ProxiedServer} (a fresh fault proxy per test in front of a server).
+ * {@link io.ysql.testkit.ProxiedServer} (a fresh fault proxy per test in front of a server) and
+ * {@link io.ysql.testkit.PgClusterExtension} (a cluster of the class's own, with its settings).
  * Administration goes through the system {@code psql}.
  */
 package io.ysql.testkit;
