@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,16 +30,13 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
     /** How long a closed session may take to leave {@code pg_stat_activity}. */
     public static final Duration SETTLE = Duration.ofSeconds(15);
 
-    private final YbClusterSettings settings;
-    private final List<Consumer<FakeYugabyteCluster>> afterStart;
+    private final Fixture<FakeYugabyteCluster> cluster;
     private final List<Consumer<FakeYugabyteCluster>> afterEach;
     private final boolean checkAllClosed;
-    private final AtomicReference<FakeYugabyteCluster> running = new AtomicReference<>();
 
-    private FakeClusterExtension(YbClusterSettings settings, List<Consumer<FakeYugabyteCluster>> afterStart,
-                                 List<Consumer<FakeYugabyteCluster>> afterEach, boolean checkAllClosed) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.afterStart = List.copyOf(afterStart);
+    private FakeClusterExtension(Fixture<FakeYugabyteCluster> cluster, List<Consumer<FakeYugabyteCluster>> afterEach,
+                                 boolean checkAllClosed) {
+        this.cluster = cluster.copy();
         this.afterEach = List.copyOf(afterEach);
         this.checkAllClosed = checkAllClosed;
     }
@@ -51,17 +47,21 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
     }
 
     public static FakeClusterExtension of(YbClusterSettings settings) {
-        return new FakeClusterExtension(settings, List.of(), List.of(), false);
+        Objects.requireNonNull(settings, "settings");
+        return new FakeClusterExtension(new Fixture<>("fake YugabyteDB cluster",
+                () -> FakeYugabyteCluster.start(settings), FakeYugabyteCluster::close), List.of(), false);
     }
 
     /** Also runs {@code setup} once the cluster has started, before the first test (e.g. adds a standby). */
     public FakeClusterExtension afterStart(Consumer<FakeYugabyteCluster> setup) {
-        return new FakeClusterExtension(settings, plus(afterStart, setup), afterEach, checkAllClosed);
+        return new FakeClusterExtension(cluster.then(setup), afterEach, checkAllClosed);
     }
 
     /** Also runs {@code restore} after every test, before the open-session check. */
     public FakeClusterExtension restoringAfterEach(Consumer<FakeYugabyteCluster> restore) {
-        return new FakeClusterExtension(settings, afterStart, plus(afterEach, restore), checkAllClosed);
+        List<Consumer<FakeYugabyteCluster>> more = new ArrayList<>(afterEach);
+        more.add(Objects.requireNonNull(restore, "restore"));
+        return new FakeClusterExtension(cluster, more, checkAllClosed);
     }
 
     /** Starts every listed node again after every test (a test may stop or pause nodes). */
@@ -71,7 +71,7 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
 
     /** Fails a test that leaves a client session open on any node (after {@link #SETTLE}). */
     public FakeClusterExtension checkingAllClosedAfterEach() {
-        return new FakeClusterExtension(settings, afterStart, afterEach, true);
+        return new FakeClusterExtension(cluster, afterEach, true);
     }
 
     /**
@@ -80,12 +80,7 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
      * @throws IllegalStateException outside the class's tests (before it started or after it closed)
      */
     public FakeYugabyteCluster cluster() {
-        FakeYugabyteCluster cluster = running.get();
-        if (cluster == null) {
-            throw new IllegalStateException("the fake YugabyteDB cluster runs only during the tests of the class"
-                    + " that registers this extension on a static field");
-        }
-        return cluster;
+        return cluster.get();
     }
 
     /** Waits until no node has a TCP client session left (at most {@link #SETTLE}); returns the last counts. */
@@ -109,14 +104,7 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
     }
 
     void start() {
-        FakeYugabyteCluster cluster = FakeYugabyteCluster.start(settings);
-        running.set(cluster);
-        try {
-            afterStart.forEach(setup -> setup.accept(cluster));
-        } catch (RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
+        cluster.start();
     }
 
     /** Runs every restore, even after one fails, then the open-session check; the first failure is thrown. */
@@ -140,19 +128,12 @@ public final class FakeClusterExtension implements BeforeAllCallback, AfterEachC
     }
 
     void stop() {
-        FakeYugabyteCluster cluster = running.getAndSet(null);
-        if (cluster != null) cluster.close();
+        cluster.stop();
     }
 
     private static Throwable chain(Throwable first, Throwable next) {
         if (first == null) return next;
         first.addSuppressed(next);
         return first;
-    }
-
-    private static <T> List<T> plus(List<T> list, T element) {
-        List<T> out = new ArrayList<>(list);
-        out.add(Objects.requireNonNull(element, "action"));
-        return out;
     }
 }

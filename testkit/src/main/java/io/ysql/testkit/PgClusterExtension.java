@@ -1,9 +1,6 @@
 package io.ysql.testkit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,24 +21,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class PgClusterExtension implements BeforeAllCallback, AfterAllCallback {
-    private final PgCluster.Settings settings;
-    private final List<Consumer<PgCluster>> afterStart;
-    private final AtomicReference<PgCluster> running = new AtomicReference<>();
+    private final Fixture<PgCluster> cluster;
 
-    private PgClusterExtension(PgCluster.Settings settings, List<Consumer<PgCluster>> afterStart) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.afterStart = List.copyOf(afterStart);
+    private PgClusterExtension(Fixture<PgCluster> cluster) {
+        this.cluster = cluster.copy();
     }
 
     public static PgClusterExtension of(PgCluster.Settings settings) {
-        return new PgClusterExtension(settings, List.of());
+        Objects.requireNonNull(settings, "settings");
+        return new PgClusterExtension(new Fixture<>("cluster", () -> PgCluster.start(settings), PgCluster::close));
     }
 
     /** Also runs {@code setup} once the cluster has started, before the first test. */
     public PgClusterExtension afterStart(Consumer<PgCluster> setup) {
-        List<Consumer<PgCluster>> more = new ArrayList<>(afterStart);
-        more.add(Objects.requireNonNull(setup, "setup"));
-        return new PgClusterExtension(settings, more);
+        return new PgClusterExtension(cluster.then(setup));
     }
 
     /**
@@ -50,12 +43,7 @@ public final class PgClusterExtension implements BeforeAllCallback, AfterAllCall
      * @throws IllegalStateException outside the class's tests (before it started or after it closed)
      */
     public PgCluster cluster() {
-        PgCluster cluster = running.get();
-        if (cluster == null) {
-            throw new IllegalStateException("the cluster runs only during the tests of the class that registers"
-                    + " this extension on a static field");
-        }
-        return cluster;
+        return cluster.get();
     }
 
     @Override
@@ -69,18 +57,10 @@ public final class PgClusterExtension implements BeforeAllCallback, AfterAllCall
     }
 
     void start() {
-        PgCluster cluster = PgCluster.start(settings);
-        running.set(cluster);
-        try {
-            afterStart.forEach(setup -> setup.accept(cluster));
-        } catch (RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
+        cluster.start();
     }
 
     void stop() {
-        PgCluster cluster = running.getAndSet(null);
-        if (cluster != null) cluster.close();
+        cluster.stop();
     }
 }

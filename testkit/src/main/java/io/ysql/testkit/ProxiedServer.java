@@ -1,9 +1,6 @@
 package io.ysql.testkit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,14 +21,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
-    private final Supplier<PgCluster> clusterSource;
-    private final List<String> setup;
-    private final AtomicReference<PgCluster> cluster = new AtomicReference<>();
-    private final AtomicReference<FaultProxy> proxy = new AtomicReference<>();
+    private final Fixture<PgCluster> server;
+    private final Fixture<FaultProxy> proxy;
 
-    private ProxiedServer(Supplier<PgCluster> clusterSource, List<String> setup) {
-        this.clusterSource = Objects.requireNonNull(clusterSource, "clusterSource");
-        this.setup = List.copyOf(setup);
+    private ProxiedServer(Fixture<PgCluster> server) {
+        this.server = server.copy();
+        Fixture<PgCluster> behind = this.server;
+        this.proxy = new Fixture<>("proxy", () -> FaultProxy.to(behind.get()), FaultProxy::close);
     }
 
     /** In front of {@link PgCluster#shared()}. */
@@ -41,14 +37,15 @@ public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallbac
 
     /** In front of the cluster {@code source} gives (asked once, before the first test). */
     public static ProxiedServer to(Supplier<PgCluster> source) {
-        return new ProxiedServer(source, List.of());
+        Objects.requireNonNull(source, "source");
+        // the cluster belongs to whoever made it: this extension only stops using it
+        return new ProxiedServer(new Fixture<>("proxied server", source, cluster -> { }));
     }
 
     /** Also runs {@code sql} through {@code psql} as the superuser before the first test (e.g. creates a table). */
     public ProxiedServer withSetup(String sql) {
-        List<String> more = new ArrayList<>(setup);
-        more.add(Objects.requireNonNull(sql, "sql"));
-        return new ProxiedServer(clusterSource, more);
+        Objects.requireNonNull(sql, "sql");
+        return new ProxiedServer(server.then(cluster -> cluster.psql(sql)));
     }
 
     /** Also (re)creates table {@code name} with {@code columns} before the first test: {@code DROP}, then {@code CREATE}. */
@@ -62,7 +59,7 @@ public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallbac
      * @throws IllegalStateException before the first test of the class
      */
     public PgCluster cluster() {
-        return running(cluster.get(), "server");
+        return server.get();
     }
 
     /**
@@ -71,7 +68,7 @@ public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallbac
      * @throws IllegalStateException outside a test
      */
     public FaultProxy proxy() {
-        return running(proxy.get(), "proxy");
+        return proxy.get();
     }
 
     /** A libpq keyword/value string for the cluster's database through this test's proxy. */
@@ -109,26 +106,14 @@ public final class ProxiedServer implements BeforeAllCallback, BeforeEachCallbac
     }
 
     void prepare() {
-        PgCluster server = Objects.requireNonNull(clusterSource.get(), "the cluster source gave no cluster");
-        for (String sql : setup) server.psql(sql);
-        cluster.set(server);
+        server.start();
     }
 
     void openProxy() {
-        FaultProxy previous = proxy.getAndSet(FaultProxy.to(cluster()));
-        if (previous != null) previous.close();
+        proxy.start();
     }
 
     void closeProxy() {
-        FaultProxy current = proxy.getAndSet(null);
-        if (current != null) current.close();
-    }
-
-    private static <T> T running(T value, String what) {
-        if (value == null) {
-            throw new IllegalStateException("the proxied " + what + " exists only during the tests of the class"
-                    + " that registers this extension on a static field");
-        }
-        return value;
+        proxy.stop();
     }
 }
