@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +18,9 @@ class ConfigPrecedenceTest {
     @TempDir
     Path home;
 
-    private ConfigSources env(String... pairs) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
-        return new ConfigSources(m, home);
-    }
-
-    private ConnectionConfig parse(String text, String... envPairs) throws SQLException {
-        return ConnectionConfig.parse(text, null, env(envPairs));
+    private ConfigSources env(String... pairs) { return FakeEnvironment.of(home, pairs); }
+    private ConnectionConfig parse(String text, String... pairs) throws SQLException {
+        return FakeEnvironment.parse(home, text, pairs);
     }
 
     private void pgpass(String content, String perms) throws IOException {

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -20,14 +19,9 @@ class ConnectionConfigTest {
     @TempDir
     Path home;
 
-    private ConfigSources env(String... pairs) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
-        return new ConfigSources(m, home);
-    }
-
-    private ConnectionConfig parse(String text, String... envPairs) throws SQLException {
-        return ConnectionConfig.parse(text, null, env(envPairs));
+    private ConfigSources env(String... pairs) { return FakeEnvironment.of(home, pairs); }
+    private ConnectionConfig parse(String text, String... pairs) throws SQLException {
+        return FakeEnvironment.parse(home, text, pairs);
     }
 
     @Test

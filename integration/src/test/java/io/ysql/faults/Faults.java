@@ -6,6 +6,7 @@ import io.ysql.Ysql;
 import io.ysql.YsqlConnection;
 import io.ysql.testkit.FaultProxy;
 import io.ysql.testkit.PgCluster;
+import io.ysql.testkit.ProxiedServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,14 +23,20 @@ import org.assertj.core.api.Assertions;
  * the server to be busy with a statement, and the checks that a failed connection failed cleanly.
  */
 final class Faults {
-    /** Only catches hangs; no test depends on how fast a fault is noticed. */
-    static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    /** Only catches hangs (as a test class's {@code @Timeout} too); no test depends on how fast a fault is noticed. */
+    static final long HANG_GUARD_SECONDS = 60;
+    static final Duration HANG_GUARD = Duration.ofSeconds(HANG_GUARD_SECONDS);
 
     private Faults() {}
 
     static byte[] ascii(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
 
-    /** A cursor-API connection through {@code proxy} as the cluster's superuser, plus extra options. */
+    /** A cursor-API connection through this test's proxy as the cluster's superuser, plus extra options. */
+    static YsqlConnection connect(ProxiedServer server, String extra) throws SQLException {
+        return Ysql.connect(server.conninfo() + " " + extra);
+    }
+
+    /** A cursor-API connection through a proxy the test manages itself, as the cluster's superuser, plus extra options. */
     static YsqlConnection connect(PgCluster cluster, FaultProxy proxy, String extra) throws SQLException {
         return Ysql.connect("host=" + proxy.host() + " port=" + proxy.port() + " dbname=" + cluster.database()
                 + " user=" + cluster.superuser() + " password=" + cluster.superuserPassword() + " " + extra);

@@ -7,6 +7,7 @@ import io.ysql.TransactionId;
 import io.ysql.YsqlConnection;
 import io.ysql.errors.ProgrammingError;
 import io.ysql.testkit.PgCluster;
+import io.ysql.testkit.PgClusterExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +19,10 @@ import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two-phase commit against a server of its own that allows prepared transactions: the XA data
@@ -30,24 +31,20 @@ import org.junit.jupiter.api.Test;
  * whose ids the XA side recovers too.
  */
 class TwoPhaseCommitIT {
-    private static PgCluster cluster;
+    @RegisterExtension
+    static final PgClusterExtension server = PgClusterExtension
+            .of(PgCluster.Settings.builder().addConfLine("max_prepared_transactions = 10").build())
+            .afterStart(cluster -> cluster.psql("CREATE TABLE xa_items (id int PRIMARY KEY)"));
     private static YsqlXADataSource ds;
+    private final PgCluster cluster = server.cluster();
 
     @BeforeAll
-    static void start() throws SQLException {
-        cluster = PgCluster.start(PgCluster.Settings.builder().addConfLine("max_prepared_transactions = 10").build());
+    static void dataSource() {
+        PgCluster own = server.cluster();
         ds = new YsqlXADataSource();
-        ds.setUrl(cluster.jdbcUrl());
-        ds.setUser(cluster.superuser());
-        ds.setPassword(cluster.superuserPassword());
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE xa_items (id int PRIMARY KEY)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
+        ds.setUrl(own.jdbcUrl());
+        ds.setUser(own.superuser());
+        ds.setPassword(own.superuserPassword());
     }
 
     @BeforeEach
@@ -87,6 +84,37 @@ class TwoPhaseCommitIT {
         void run() throws Exception;
     }
 
+    /** An XA connection, its resource and, when asked for, one connection handle; closed together. */
+    private record XaSession(XAConnection xa, XAResource resource, Connection handle) implements AutoCloseable {
+        static XaSession open() throws SQLException {
+            XAConnection xa = ds.getXAConnection();
+            return new XaSession(xa, xa.getXAResource(), null);
+        }
+
+        /** With the handle taken before any branch starts. */
+        static XaSession openWithHandle() throws SQLException {
+            XaSession session = open();
+            try {
+                return new XaSession(session.xa, session.resource, session.xa.getConnection());
+            } catch (SQLException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        /** Starts branch {@code xid} with {@code startFlags}, inserts {@code ids} through the handle, ends it with {@code endFlags}. */
+        void branch(Xid xid, int startFlags, int endFlags, int... ids) throws XAException, SQLException {
+            resource.start(xid, startFlags);
+            for (int id : ids) insert(handle, id);
+            resource.end(xid, endFlags);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            xa.close();
+        }
+    }
+
     @Test
     void prepareThenCommitFromAnotherConnectionAfterTheFirstClosed() throws Exception {
         Xid xid = TransactionId.of(4711, "global-1", "branch-1");
@@ -102,9 +130,8 @@ class TwoPhaseCommitIT {
         first.close(); // a crash after prepare: the transaction survives on the server
         assertThat(ids()).isEmpty();
 
-        XAConnection second = ds.getXAConnection();
-        try {
-            XAResource r2 = second.getXAResource();
+        try (XaSession second = XaSession.open()) {
+            XAResource r2 = second.resource();
             Xid[] found = r2.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
             assertThat(found).hasSize(1);
             assertThat(TransactionId.same(found[0], xid)).isTrue();
@@ -114,93 +141,64 @@ class TwoPhaseCommitIT {
             XAException gone = xaThrown(() -> r2.commit(xid, false));
             assertThat(gone.errorCode).isEqualTo(XAException.XAER_NOTA);
             assertThat(gone.getCause()).isInstanceOf(SQLException.class);
-        } finally {
-            second.close();
         }
     }
 
     @Test
     void rollbackOfPreparedAndOfActiveBranches() throws Exception {
-        XAConnection xc = ds.getXAConnection();
-        try {
-            XAResource r = xc.getXAResource();
-            Connection c = xc.getConnection();
+        try (XaSession xs = XaSession.openWithHandle()) {
+            XAResource r = xs.resource();
             Xid a = TransactionId.of(1, "a", "1");
-            r.start(a, XAResource.TMNOFLAGS);
-            insert(c, 1);
-            r.end(a, XAResource.TMSUCCESS);
+            xs.branch(a, XAResource.TMNOFLAGS, XAResource.TMSUCCESS, 1);
             r.prepare(a);
             r.rollback(a);
 
             Xid b = TransactionId.of(1, "b", "1");
-            r.start(b, XAResource.TMNOFLAGS);
-            insert(c, 2);
-            r.end(b, XAResource.TMFAIL);
+            xs.branch(b, XAResource.TMNOFLAGS, XAResource.TMFAIL, 2);
             r.rollback(b);
-            assertThat(c.getAutoCommit()).as("autocommit is restored after the branch").isTrue();
+            assertThat(xs.handle().getAutoCommit()).as("autocommit is restored after the branch").isTrue();
             assertThat(ids()).isEmpty();
             assertThat(r.recover(XAResource.TMSTARTRSCAN)).isEmpty();
-        } finally {
-            xc.close();
         }
     }
 
     @Test
     void onePhaseCommitAndReadOnlyBranch() throws Exception {
-        XAConnection xc = ds.getXAConnection();
-        try {
-            XAResource r = xc.getXAResource();
-            Connection c = xc.getConnection();
+        try (XaSession xs = XaSession.openWithHandle()) {
+            XAResource r = xs.resource();
             Xid x = TransactionId.of(7, "one", "phase");
-            r.start(x, XAResource.TMNOFLAGS);
-            insert(c, 5);
-            r.end(x, XAResource.TMSUCCESS);
+            xs.branch(x, XAResource.TMNOFLAGS, XAResource.TMSUCCESS, 5);
             r.commit(x, true);
             assertThat(ids()).containsExactly(5);
 
             Xid empty = TransactionId.of(7, "nothing", "ran");
-            r.start(empty, XAResource.TMNOFLAGS);
-            r.end(empty, XAResource.TMSUCCESS);
+            xs.branch(empty, XAResource.TMNOFLAGS, XAResource.TMSUCCESS);
             assertThat(r.prepare(empty)).isEqualTo(XAResource.XA_RDONLY);
             assertThat(r.recover(XAResource.TMSTARTRSCAN)).isEmpty();
-        } finally {
-            xc.close();
         }
     }
 
     @Test
     void suspendResumeAndJoinOnTheSameConnection() throws Exception {
-        XAConnection xc = ds.getXAConnection();
-        try {
-            XAResource r = xc.getXAResource();
-            Connection c = xc.getConnection();
+        try (XaSession xs = XaSession.openWithHandle()) {
+            XAResource r = xs.resource();
             Xid x = TransactionId.of(3, "join", "1");
-            r.start(x, XAResource.TMNOFLAGS);
-            insert(c, 1);
-            r.end(x, XAResource.TMSUSPEND);
-            r.start(x, XAResource.TMRESUME);
-            insert(c, 2);
-            r.end(x, XAResource.TMSUCCESS);
-            r.start(x, XAResource.TMJOIN);
-            insert(c, 3);
-            r.end(x, XAResource.TMSUCCESS);
+            xs.branch(x, XAResource.TMNOFLAGS, XAResource.TMSUSPEND, 1);
+            xs.branch(x, XAResource.TMRESUME, XAResource.TMSUCCESS, 2);
+            xs.branch(x, XAResource.TMJOIN, XAResource.TMSUCCESS, 3);
             Xid other = TransactionId.of(3, "other", "1");
             assertThat(xaThrown(() -> r.start(other, XAResource.TMJOIN)).errorCode).isEqualTo(XAException.XAER_RMERR);
             assertThat(xaThrown(() -> r.start(other, XAResource.TMNOFLAGS)).errorCode).isEqualTo(XAException.XAER_PROTO);
             r.prepare(x);
             r.commit(x, false);
             assertThat(ids()).containsExactly(1, 2, 3);
-        } finally {
-            xc.close();
         }
     }
 
     @Test
     void protocolErrorsHaveTheirXaCodes() throws Exception {
-        XAConnection xc = ds.getXAConnection();
-        XAConnection other = ds.getXAConnection();
-        try {
-            XAResource r = xc.getXAResource();
+        try (XaSession xs = XaSession.open(); XaSession other = XaSession.open()) {
+            XAResource r = xs.resource();
             Xid x = TransactionId.of(9, "codes", "1");
             assertThat(xaThrown(() -> r.end(x, XAResource.TMSUCCESS)).errorCode).isEqualTo(XAException.XAER_NOTA);
             assertThat(xaThrown(() -> r.start(x, 12345)).errorCode).isEqualTo(XAException.XAER_INVAL);
@@ -209,15 +207,12 @@ class TwoPhaseCommitIT {
             assertThat(xaThrown(() -> r.forget(x)).errorCode).isEqualTo(XAException.XAER_NOTA);
             r.start(x, XAResource.TMNOFLAGS);
             assertThat(xaThrown(() -> r.prepare(x)).errorCode).isEqualTo(XAException.XAER_PROTO);
-            assertThat(xaThrown(() -> other.getXAResource().prepare(x)).errorCode).isEqualTo(XAException.XAER_NOTA);
+            assertThat(xaThrown(() -> other.resource().prepare(x)).errorCode).isEqualTo(XAException.XAER_NOTA);
             r.end(x, XAResource.TMSUCCESS);
             r.rollback(x);
             assertThat(r.isSameRM(r)).isTrue();
-            assertThat(r.isSameRM(other.getXAResource())).isFalse();
+            assertThat(r.isSameRM(other.resource())).isFalse();
             assertThat(r.setTransactionTimeout(10)).isFalse();
-        } finally {
-            xc.close();
-            other.close();
         }
     }
 

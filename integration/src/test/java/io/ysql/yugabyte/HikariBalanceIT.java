@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.YbNode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A HikariCP pool over a load-balancing {@link YsqlDataSource}: its physical connections spread
@@ -22,21 +21,12 @@ import org.junit.jupiter.api.TestInstance;
  * refills on the others; once the node is back and its delay is over, retired connections are
  * replaced on it again. Closing the pool gives every connection back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HikariBalanceIT {
     private static final int POOL_SIZE = 9;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private FakeYugabyteCluster cluster;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.defaults();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     @Test
     void poolStaysBalancedAndUsesARecoveredNodeAgain() throws SQLException, InterruptedException {
@@ -68,7 +58,7 @@ class HikariBalanceIT {
             assertThat(recovered.get(second.host())).as("%s", recovered).isPositive();
             assertThat(total(recovered)).isEqualTo(POOL_SIZE);
         }
-        assertThat(Spread.awaitAllClosed(cluster).values()).containsOnly(0);
+        assertThat(yb.awaitAllClosed().values()).containsOnly(0);
         assertThat(ds.yugabyteClusters().clusters()).allSatisfy(info -> assertThat(info.connections()).isZero());
     }
 

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ysql.Ysql;
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,11 +24,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * zone 2b sends every connection to the second node; a zone that does not exist with
  * {@code fallback_to_topology_keys_only=true} fails with 08001.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadBalanceFormsIT {
     private static final String ZONE_B = "aws.us-west.us-west-2b";
     private static final String NOWHERE = "aws.nowhere.zone-x";
-    private FakeYugabyteCluster cluster;
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.defaults().checkingAllClosedAfterEach();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     /** One way to pass load_balance=true, topology_keys and fallback_to_topology_keys_only. */
     enum Form {
@@ -79,8 +77,7 @@ class LoadBalanceFormsIT {
         DATA_SOURCE_SETTERS {
             @Override
             Connection open(FakeYugabyteCluster cluster, String keys, boolean only) throws SQLException {
-                YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-                ds.setLoadBalance("true");
+                YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
                 ds.setTopologyKeys(keys);
                 ds.setFallbackToTopologyKeysOnly(only);
                 return ds.getConnection();
@@ -88,21 +85,6 @@ class LoadBalanceFormsIT {
         };
 
         abstract Connection open(FakeYugabyteCluster cluster, String topologyKeys, boolean fallbackOnly) throws SQLException;
-    }
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    @AfterEach
-    void allClosed() {
-        assertThat(Spread.awaitAllClosed(cluster).values()).as("sessions left open").containsOnly(0);
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ysql.ClusterInfo;
 import io.ysql.YsqlConnection;
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.PgCluster;
 import io.ysql.testkit.ServersFunction;
@@ -14,42 +15,29 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code load_balance} over a three-node fake YugabyteDB cluster: connections spread evenly,
  * the driver's counts match the servers' own, everything is given back on close, and a server
  * without {@code yb_servers()} (plain PostgreSQL, or the function's older forms) is handled.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadBalanceIT {
-    private FakeYugabyteCluster cluster;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    @AfterEach
-    void restoreAndCheckAllClosed() {
-        cluster.useServersFunction(ServersFunction.COLUMNS_10);
-        for (YbNode node : cluster.nodes()) node.advertise(node.host(), node.host());
-        assertThat(Spread.awaitAllClosed(cluster).values()).as("sessions left open").containsOnly(0);
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.defaults()
+            .restoringAfterEach(cluster -> {
+                cluster.useServersFunction(ServersFunction.COLUMNS_10);
+                for (YbNode node : cluster.nodes()) node.advertise(node.host(), node.host());
+            })
+            .checkingAllClosedAfterEach();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     @Test
     void thirtyConnectionsLandTenOnEachNode() throws SQLException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         try (Spread spread = Spread.open(30, ds::getConnection)) {
             Map<String, Integer> server = cluster.connectionCounts();
             assertThat(server.values()).allSatisfy(n -> assertThat(n).isBetween(9, 11));
@@ -67,7 +55,7 @@ class LoadBalanceIT {
                         .isEqualTo(cluster.node(s.host()).placement().key());
             });
         }
-        assertThat(Spread.awaitAllClosed(cluster).values()).containsOnly(0);
+        assertThat(yb.awaitAllClosed().values()).containsOnly(0);
         assertThat(ds.yugabyteClusters().clusters()).singleElement()
                 .satisfies(info -> assertThat(info.connections()).isZero());
     }
@@ -91,31 +79,21 @@ class LoadBalanceIT {
         }
     }
 
-    @Test
-    void missingFunctionGivesPlainConnectionsToTheUrlHost() throws SQLException {
-        cluster.useServersFunction(ServersFunction.ABSENT);
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(1)));
-        ds.setLoadBalance("true");
+    /** Without a working {@code yb_servers()} (absent, or failing on the first connect) connections are plain. */
+    @ParameterizedTest
+    @EnumSource(value = ServersFunction.class, names = {"ABSENT", "FAILING"})
+    void withoutAWorkingFunctionConnectionsArePlainAndGoToTheUrlHost(ServersFunction form) throws SQLException {
+        cluster.useServersFunction(form);
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(1));
         try (Spread spread = Spread.open(4, ds::getConnection)) {
             assertThat(spread.byHost()).containsExactly(Map.entry("127.0.0.2", 4L));
-        }
-    }
-
-    @Test
-    void failingFunctionOnTheFirstConnectGivesPlainConnections() throws SQLException {
-        cluster.useServersFunction(ServersFunction.FAILING);
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(2)));
-        ds.setLoadBalance("true");
-        try (Spread spread = Spread.open(3, ds::getConnection)) {
-            assertThat(spread.byHost()).containsExactly(Map.entry("127.0.0.3", 3L));
-            assertThat(spread.connections().get(2).unwrap(YsqlConnection.class).clusterInfo()).isEmpty();
+            assertThat(spread.connections().get(3).unwrap(YsqlConnection.class).clusterInfo()).isEmpty();
         }
     }
 
     @Test
     void failingRefreshKeepsTheListItHas() throws SQLException, InterruptedException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         ds.setYbServersRefreshInterval(1);
         try (Spread spread = Spread.open(3, ds::getConnection)) {
             cluster.useServersFunction(ServersFunction.FAILING);
@@ -130,8 +108,7 @@ class LoadBalanceIT {
     void olderFunctionFormsStillBalance() throws SQLException {
         for (ServersFunction form : List.of(ServersFunction.COLUMNS_9, ServersFunction.COLUMNS_8)) {
             cluster.useServersFunction(form);
-            YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-            ds.setLoadBalance("true");
+            YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
             try (Spread spread = Spread.open(6, ds::getConnection)) {
                 assertThat(spread.byHost().values()).as("%s", form).containsExactly(2L, 2L, 2L);
                 assertThat(Spread.clusterInfo(spread.connections().get(0)).universeUuid()).isNull();
@@ -142,8 +119,7 @@ class LoadBalanceIT {
     @Test
     void publicAddressesAreUsedWhenTheUrlHostIsAPublicIp() throws SQLException {
         for (YbNode node : cluster.nodes()) node.advertise(node.host().replace("127.0.0.", "127.0.10."), node.host());
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         try (Spread spread = Spread.open(6, ds::getConnection)) {
             assertThat(spread.byHost().values()).containsExactly(2L, 2L, 2L);
             ClusterInfo info = Spread.clusterInfo(spread.connections().get(5));

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ysql.ClusterServer;
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.NodeType;
 import io.ysql.testkit.Placement;
 import io.ysql.testkit.YbNode;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster changes under a running application: a node that goes down is avoided by new
@@ -24,31 +21,17 @@ import org.junit.jupiter.api.TestInstance;
  * delay has passed; a node added to {@code yb_servers()} gets connections after the next refresh
  * ({@code yb_servers_refresh_interval}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeFailureIT {
     private static final int DELAY_SECS = 4;
-    private FakeYugabyteCluster cluster;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    @AfterEach
-    void restartAndCheckAllClosed() {
-        cluster.nodes().stream().filter(YbNode::isListed).forEach(YbNode::start);
-        assertThat(Spread.awaitAllClosed(cluster).values()).as("sessions left open").containsOnly(0);
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.defaults()
+            .restartingListedNodesAfterEach()
+            .checkingAllClosedAfterEach();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     @Test
     void stoppedNodeIsAvoidedForTheDelayAndUsedAgainAfter() throws SQLException, InterruptedException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         ds.setFailedHostReconnectDelaySecs(DELAY_SECS);
         YbNode third = cluster.node(2);
         try (Spread spread = Spread.open(9, ds::getConnection)) {
@@ -84,8 +67,7 @@ class NodeFailureIT {
 
     @Test
     void hungNodeTimesOutOnceAndIsAvoided() throws SQLException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         ds.setConnectTimeout(2);
         ds.setFailedHostReconnectDelaySecs(60);
         YbNode second = cluster.node(1);
@@ -107,8 +89,7 @@ class NodeFailureIT {
 
     @Test
     void nodeAddedToTheListIsUsedAfterTheRefresh() throws SQLException, InterruptedException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         ds.setYbServersRefreshInterval(1);
         YbNode added = null;
         try (Spread spread = Spread.open(6, ds::getConnection)) {
@@ -135,8 +116,7 @@ class NodeFailureIT {
 
     @Test
     void unlistedNodeGetsNoNewConnectionsAfterTheRefresh() throws SQLException, InterruptedException {
-        YsqlDataSource ds = Spread.dataSource(cluster, List.of(cluster.node(0)));
-        ds.setLoadBalance("true");
+        YsqlDataSource ds = Spread.loadBalanced(cluster, cluster.node(0));
         ds.setYbServersRefreshInterval(1);
         YbNode second = cluster.node(1);
         try (Spread spread = Spread.open(3, ds::getConnection)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.NodeType;
 import io.ysql.testkit.YbClusterSettings;
@@ -11,11 +12,8 @@ import io.ysql.testkit.YbNode;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,25 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * every read replica down, {@code prefer-rr} falls back to the primaries and {@code only-rr}
  * fails with 08001.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadReplicaIT {
-    private FakeYugabyteCluster cluster;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start(YbClusterSettings.builder().primaries(3).readReplicas(3).build());
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    @AfterEach
-    void restartAndCheckAllClosed() {
-        cluster.nodes().forEach(YbNode::start);
-        assertThat(Spread.awaitAllClosed(cluster).values()).as("sessions left open").containsOnly(0);
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension
+            .of(YbClusterSettings.builder().primaries(3).readReplicas(3).build())
+            .restartingListedNodesAfterEach()
+            .checkingAllClosedAfterEach();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     private YsqlDataSource dataSource(String loadBalance) {
         YsqlDataSource ds = Spread.dataSource(cluster, cluster.nodes());

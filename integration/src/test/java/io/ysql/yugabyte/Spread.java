@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ import java.util.stream.Collectors;
  * {@link ClusterInfo}.
  */
 final class Spread implements AutoCloseable {
-    static final Duration SETTLE = Duration.ofSeconds(15);
-
     /** Opens one connection. */
     @FunctionalInterface
     interface Source {
@@ -109,11 +106,6 @@ final class Spread implements AutoCloseable {
         return counts;
     }
 
-    /** Waits until no node of the cluster has a TCP client session left; returns the last counts. */
-    static Map<String, Integer> awaitAllClosed(FakeYugabyteCluster cluster) {
-        return cluster.awaitConnectionCounts(counts -> counts.values().stream().allMatch(n -> n == 0), SETTLE);
-    }
-
     /** A data source with its own load-balancing state, pointed at {@code nodes}, with the cluster's login. */
     static YsqlDataSource dataSource(FakeYugabyteCluster cluster, List<YbNode> nodes) {
         YsqlDataSource ds = new YsqlDataSource();
@@ -123,6 +115,13 @@ final class Spread implements AutoCloseable {
         ds.setUser(cluster.user());
         ds.setPassword(cluster.password());
         ds.setConnectTimeout(10);
+        return ds;
+    }
+
+    /** A data source with {@code load_balance=true} whose URL names one node; the driver discovers the others. */
+    static YsqlDataSource loadBalanced(FakeYugabyteCluster cluster, YbNode urlHost) {
+        YsqlDataSource ds = dataSource(cluster, List.of(urlHost));
+        ds.setLoadBalance("true");
         return ds;
     }
 

@@ -3,6 +3,7 @@ package io.ysql.yugabyte;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
 import io.ysql.testkit.YbClusterSettings;
 import io.ysql.testkit.YbNode;
@@ -10,10 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code target_session_attrs} over a multi-host URL, without load balancing: a primary made
@@ -21,26 +20,17 @@ import org.junit.jupiter.api.TestInstance;
  * standby of the writable one ({@code pg_basebackup -R}); each value picks the server libpq
  * would, and a value no server satisfies fails with 08001.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TargetSessionAttrsIT {
-    private FakeYugabyteCluster cluster;
-    private YbNode readOnly;
-    private YbNode writable;
-    private YbNode standby;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start(YbClusterSettings.builder().primaries(2).build());
-        readOnly = cluster.node(0);
-        writable = cluster.node(1);
-        readOnly.setDefaultTransactionReadOnly(true);
-        standby = cluster.addStandby(writable, false);
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.of(YbClusterSettings.builder().primaries(2).build())
+            .afterStart(cluster -> {
+                cluster.node(0).setDefaultTransactionReadOnly(true);
+                cluster.addStandby(cluster.node(1), false);
+            });
+    private final FakeYugabyteCluster cluster = yb.cluster();
+    private final YbNode readOnly = cluster.node(0);
+    private final YbNode writable = cluster.node(1);
+    private final YbNode standby = cluster.node(2);
 
     private String landsOn(List<YbNode> hosts, String attrs) throws SQLException {
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(hosts) + "?target_session_attrs=" + attrs,

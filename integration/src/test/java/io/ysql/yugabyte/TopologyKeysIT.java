@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ysql.jdbc.YsqlDataSource;
+import io.ysql.testkit.FakeClusterExtension;
 import io.ysql.testkit.FakeYugabyteCluster;
-import io.ysql.testkit.YbNode;
 import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code topology_keys} over three nodes in zones us-west-2a, 2b and 2c: connections stay in the
@@ -20,29 +17,15 @@ import org.junit.jupiter.api.TestInstance;
  * fail instead with {@code fallback_to_topology_keys_only=true}. The URL names all three nodes so
  * that the first connect works whichever node is down.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopologyKeysIT {
     private static final String ZONE_A = "aws.us-west.us-west-2a";
     private static final String ZONE_B = "aws.us-west.us-west-2b";
     private static final String ZONE_C = "aws.us-west.us-west-2c";
-
-    private FakeYugabyteCluster cluster;
-
-    @BeforeAll
-    void start() {
-        cluster = FakeYugabyteCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    @AfterEach
-    void restartAndCheckAllClosed() {
-        cluster.nodes().forEach(YbNode::start);
-        assertThat(Spread.awaitAllClosed(cluster).values()).as("sessions left open").containsOnly(0);
-    }
+    @RegisterExtension
+    static final FakeClusterExtension yb = FakeClusterExtension.defaults()
+            .restartingListedNodesAfterEach()
+            .checkingAllClosedAfterEach();
+    private final FakeYugabyteCluster cluster = yb.cluster();
 
     private YsqlDataSource dataSource(String topologyKeys) {
         YsqlDataSource ds = Spread.dataSource(cluster, cluster.nodes());

@@ -54,12 +54,7 @@ final class ClusterLauncher {
         try {
             return new ClusterLauncher(settings, binaries, directory).run(teardown, shared);
         } catch (RuntimeException e) {
-            try {
-                teardown.runNow();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw teardown.afterFailure(e);
         }
     }
 
@@ -101,7 +96,8 @@ final class ClusterLauncher {
     private Path dataDirectory() { return directory.resolve(DATA); }
     private Path logFile() { return directory.resolve(LOG); }
 
-    private static Path createDirectory(Path tmp) {
+    /** A fresh {@code ysql-pg-*} directory in {@code tmp} with its owner file, owned by the server's OS user. */
+    static Path createDirectory(Path tmp) {
         try {
             Path directory = Files.createTempDirectory(tmp, PREFIX);
             Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
@@ -111,7 +107,7 @@ final class ClusterLauncher {
                             .lookupPrincipalByName(CommandRunner.SERVER_OS_USER));
                 } catch (UserPrincipalNotFoundException e) {
                     ClusterTeardown.deleteRecursively(directory);
-                    throw new IllegalStateException("The JVM runs as root, so the server must run as the OS user '"
+                    throw new IllegalStateException("The JVM runs as root, so the servers must run as the OS user '"
                             + CommandRunner.SERVER_OS_USER + "', which does not exist. Install PostgreSQL "
                             + "(`apt-get install -y postgresql` creates it) or run the JVM as another user.", e);
                 }
@@ -200,7 +196,8 @@ final class ClusterLauncher {
         }
     }
 
-    private static void append(Path file, String text) {
+    /** Appends {@code text} to {@code file} (UTF-8). */
+    static void append(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -208,7 +205,8 @@ final class ClusterLauncher {
         }
     }
 
-    private static long size(Path file) {
+    /** The size of {@code file}; 0 when it does not exist (yet) or cannot be read. */
+    static long size(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {

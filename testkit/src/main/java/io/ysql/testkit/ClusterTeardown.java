@@ -57,6 +57,19 @@ final class ClusterTeardown {
         deleteRecursively(directory);
     }
 
+    /**
+     * Tears down after {@code failure} (a start that did not finish), adding a teardown failure to
+     * it as suppressed; returns {@code failure} for the caller to throw.
+     */
+    RuntimeException afterFailure(RuntimeException failure) {
+        try {
+            runNow();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
+    }
+
     private void runAtExit() {
         if (done.getAndSet(true)) return;
         try {

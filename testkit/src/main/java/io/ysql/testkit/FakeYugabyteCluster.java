@@ -126,14 +126,12 @@ public final class FakeYugabyteCluster implements AutoCloseable {
 
     /** A stopped node copied from the template, with its own node.conf. */
     private YbNode makeNode(YbNodeSpec spec) {
-        Path directory = YbNodeProcess.createDirectory();
-        nodeTeardowns.add(ClusterTeardown.register(binaries, directory));
-        CommandRunner runner = CommandRunner.forServer(directory);
-        Path data = directory.resolve(ClusterLauncher.DATA);
-        YbNodeProcess.copy(runner, template.data(), data);
+        NodeHome home = newNodeHome();
+        YbNodeProcess.copy(home.runner(), template.data(), home.data());
         int nodePort = spec.port() != 0 ? spec.port() : port;
-        YbNodeProcess.writeNodeConf(data, spec.host(), nodePort, directory, topologyFile(), spec.placement());
-        YbNode node = new YbNode(nodes.size(), spec, nodePort, newNodeUuid(), directory, binaries,
+        YbNodeProcess.writeNodeConf(home.data(), spec.host(), nodePort, home.directory(), topologyFile(),
+                spec.placement());
+        YbNode node = new YbNode(nodes.size(), spec, nodePort, newNodeUuid(), home.directory(), binaries,
                 YbClusterSettings.USER, template.installed(), false, changed -> writeTopology());
         node.useServersFunction(serversFunction);
         return node;
@@ -151,11 +149,7 @@ public final class FakeYugabyteCluster implements AutoCloseable {
                     throw new IllegalArgumentException("a node already listens on " + node.address());
                 }
             }
-            YbNode node = makeNode(spec);
-            node.start();
-            nodes.add(node);
-            writeTopology();
-            return node;
+            return started(makeNode(spec));
         } finally {
             topologyLock.unlock();
         }
@@ -174,24 +168,27 @@ public final class FakeYugabyteCluster implements AutoCloseable {
     public YbNode addStandby(YbNode primary, boolean listed) {
         topologyLock.lock();
         try {
-            Path directory = YbNodeProcess.createDirectory();
-            nodeTeardowns.add(ClusterTeardown.register(binaries, directory));
-            CommandRunner runner = CommandRunner.forServer(directory);
-            Path data = directory.resolve(ClusterLauncher.DATA);
-            YbNodeProcess.baseBackup(binaries, runner, primary.directory(), primary.port(), YbClusterSettings.USER,
-                    data);
+            NodeHome home = newNodeHome();
+            YbNodeProcess.baseBackup(binaries, home.runner(), primary.directory(), primary.port(),
+                    YbClusterSettings.USER, home.data());
             YbNodeSpec spec = YbNodeSpec.of(nextFreeAddress(), primary.placement(), primary.nodeType())
                     .withListed(listed);
-            YbNodeProcess.writeNodeConf(data, spec.host(), port, directory, topologyFile(), spec.placement());
-            YbNode node = new YbNode(nodes.size(), spec, port, newNodeUuid(), directory, binaries,
+            YbNodeProcess.writeNodeConf(home.data(), spec.host(), port, home.directory(), topologyFile(),
+                    spec.placement());
+            YbNode node = new YbNode(nodes.size(), spec, port, newNodeUuid(), home.directory(), binaries,
                     YbClusterSettings.USER, serversFunction, true, changed -> writeTopology());
-            node.start();
-            nodes.add(node);
-            writeTopology();
-            return node;
+            return started(node);
         } finally {
             topologyLock.unlock();
         }
+    }
+
+    /** Starts a node made while the cluster runs and lists it in the topology (under the topology lock). */
+    private YbNode started(YbNode node) {
+        node.start();
+        nodes.add(node);
+        writeTopology();
+        return node;
     }
 
     /** Replaces {@code yb_servers()} on every node (stopped ones when they start again), e.g. by an older form. */
@@ -318,6 +315,16 @@ public final class FakeYugabyteCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no free loopback address for port " + port);
+    }
+
+    /** A node's directory, the runner for its server commands and its data directory. */
+    private record NodeHome(Path directory, CommandRunner runner, Path data) {}
+
+    /** A fresh node directory, torn down with the cluster. */
+    private NodeHome newNodeHome() {
+        Path directory = YbNodeProcess.createDirectory();
+        nodeTeardowns.add(ClusterTeardown.register(binaries, directory));
+        return new NodeHome(directory, CommandRunner.forServer(directory), directory.resolve(ClusterLauncher.DATA));
     }
 
     private static String newNodeUuid() {

@@ -3,11 +3,8 @@ package io.ysql.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,25 +26,7 @@ final class YbNodeProcess {
 
     /** A fresh {@code ysql-pg-*} directory with its owner file, owned by the server's OS user. */
     static Path createDirectory() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try {
-            Path directory = Files.createTempDirectory(tmp, ClusterLauncher.PREFIX);
-            Files.writeString(directory.resolve(ClusterLauncher.OWNER), Long.toString(ProcessHandle.current().pid()));
-            if (CommandRunner.jvmIsRoot()) {
-                try {
-                    Files.setOwner(directory, FileSystems.getDefault().getUserPrincipalLookupService()
-                            .lookupPrincipalByName(CommandRunner.SERVER_OS_USER));
-                } catch (UserPrincipalNotFoundException e) {
-                    ClusterTeardown.deleteRecursively(directory);
-                    throw new IllegalStateException("The JVM runs as root, so the servers must run as the OS user '"
-                            + CommandRunner.SERVER_OS_USER + "', which does not exist. Install PostgreSQL "
-                            + "(`apt-get install -y postgresql` creates it) or run the JVM as another user.", e);
-                }
-            }
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a cluster directory in " + tmp, e);
-        }
+        return ClusterLauncher.createDirectory(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** initdb into {@code data} with {@code superuser}, trust everywhere until the hba file is written. */
@@ -77,7 +56,7 @@ final class YbNodeProcess {
                 "search_path = " + Quoting.confValue(YbCatalogScript.SEARCH_PATH)));
         lines.addAll(extraConf);
         lines.add("include_if_exists '" + NODE_CONF + "'");
-        append(data.resolve("postgresql.conf"), String.join("\n", lines) + "\n");
+        ClusterLauncher.append(data.resolve("postgresql.conf"), String.join("\n", lines) + "\n");
         write(data.resolve("pg_hba.conf"), String.join("\n", List.of(
                 "# written by io.ysql.testkit (fake YugabyteDB node)",
                 "local all all trust",
@@ -110,7 +89,7 @@ final class YbNodeProcess {
 
     /** {@code pg_ctl start -w}; throws with the log's tail when the server does not come up. */
     static void start(PgBinaries binaries, CommandRunner runner, Path data, Path log) {
-        long offset = size(log);
+        long offset = ClusterLauncher.size(log);
         CommandRunner.Result result = runner.run(List.of(binaries.tool("pg_ctl").toString(), "start", "-w",
                 "-t", "30", "-D", data.toString(), "-l", log.toString()), null, PG_CTL_TIMEOUT);
         String since = ServerLog.since(log, offset);
@@ -155,27 +134,11 @@ final class YbNodeProcess {
         }
     }
 
-    private static void append(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
     static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

@@ -72,12 +72,7 @@ record YbTemplate(Path directory, ServersFunction installed, ClusterTeardown tea
             }
             return new YbTemplate(directory, function, teardown);
         } catch (RuntimeException e) {
-            try {
-                teardown.runNow();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw teardown.afterFailure(e);
         }
     }
 }

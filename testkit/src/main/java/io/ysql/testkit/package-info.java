@@ -15,7 +15,11 @@
  * cluster) runs another major version, from the machine or from the PostgreSQL builds on Maven
  * Central, and {@link io.ysql.testkit.RequiresServer} limits a test to the versions it fits;
  * {@link io.ysql.testkit.ScriptedServer} plays misbehaving or hostile servers, built from the
- * driver's own wire messages (its only use of the driver). Administration goes through the
- * system {@code psql}.
+ * driver's own wire messages (its only use of the driver). JUnit extensions give a test class
+ * these fixtures without lifecycle code of its own: {@link io.ysql.testkit.FakeClusterExtension}
+ * (a fake cluster per class, restored and checked for open sessions after each test) and
+ * {@link io.ysql.testkit.ProxiedServer} (a fresh fault proxy per test in front of a server) and
+ * {@link io.ysql.testkit.PgClusterExtension} (a cluster of the class's own, with its settings).
+ * Administration goes through the system {@code psql}.
  */
 package io.ysql.testkit;

@@ -41,30 +41,31 @@ final class PemBlocks {
     }
 
     static List<X509Certificate> certificates(Path file) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (Block block : read(file)) {
-            if (!block.type().equals("CERTIFICATE")) throw new AssertionError("not a certificate: " + block.type());
-            try {
-                certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(block.der())));
-            } catch (GeneralSecurityException e) {
-                throw new AssertionError("unreadable certificate in " + file, e);
-            }
-        }
-        return certificates;
+        return parsed(file, "CERTIFICATE", "certificate",
+                (factory, der) -> (X509Certificate) factory.generateCertificate(der));
     }
 
     static List<X509CRL> crls(Path file) {
-        List<X509CRL> crls = new ArrayList<>();
+        return parsed(file, "X509 CRL", "CRL", (factory, der) -> (X509CRL) factory.generateCRL(der));
+    }
+
+    /** Reads an X.509 object from DER bytes. */
+    @FunctionalInterface
+    private interface X509Parser<T> {
+        T parse(CertificateFactory factory, ByteArrayInputStream der) throws GeneralSecurityException;
+    }
+
+    /** Every block of {@code file}, each of PEM type {@code type}, parsed. */
+    private static <T> List<T> parsed(Path file, String type, String what, X509Parser<T> parser) {
+        List<T> out = new ArrayList<>();
         for (Block block : read(file)) {
-            if (!block.type().equals("X509 CRL")) throw new AssertionError("not a CRL: " + block.type());
+            if (!block.type().equals(type)) throw new AssertionError("not a " + what + ": " + block.type());
             try {
-                crls.add((X509CRL) CertificateFactory.getInstance("X.509")
-                        .generateCRL(new ByteArrayInputStream(block.der())));
+                out.add(parser.parse(CertificateFactory.getInstance("X.509"), new ByteArrayInputStream(block.der())));
             } catch (GeneralSecurityException e) {
-                throw new AssertionError("unreadable CRL in " + file, e);
+                throw new AssertionError("unreadable " + what + " in " + file, e);
             }
         }
-        return crls;
+        return out;
     }
 }
