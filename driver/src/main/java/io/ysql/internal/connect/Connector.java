@@ -314,6 +314,8 @@ public final class Connector {
 
         private Session startup(Transport t, byte[] bindingHash) throws SQLException {
             long started = System.nanoTime();
+            Integer maxMessageSize = config.get(Options.MAX_MESSAGE_SIZE);
+            if (maxMessageSize != null) t.maxMessageLength(maxMessageSize);
             try {
                 Session s = Session.open(t, request(bindingHash));
                 observer.authenticated(host.host(), host.port(), s.authMethod(), s.parameters(), since(started));

@@ -98,7 +98,7 @@ public final class Session implements AutoCloseable {
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
-        reader.maxLength(Transport.MAX_MESSAGE_LENGTH);
+        reader.maxLength(transport.maxMessageLength());
     }
 
     /** Opens a session over a connected transport: startup, authentication, ready. */

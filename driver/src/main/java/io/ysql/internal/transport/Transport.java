@@ -26,7 +26,7 @@ import java.util.List;
  * TCP keep-alive settings.
  */
 public final class Transport implements AutoCloseable {
-    /** Cap on a single backend message (1 GiB of data plus framing). */
+    /** The largest default cap on a single backend message (1 GiB of data plus framing). */
     public static final int MAX_MESSAGE_LENGTH = (1 << 30) + (1 << 20);
     /** Cap before authentication completes: an unauthenticated peer gets little room. */
     public static final int MAX_STARTUP_MESSAGE_LENGTH = 1 << 20;
@@ -41,6 +41,7 @@ public final class Transport implements AutoCloseable {
     private TlsUpgrade upgrade;
     private Socket tcp;
     private int readTimeoutMillis = -1;
+    private int maxMessageLength = defaultMaxMessageLength();
 
     private Transport(String host, int port, Socket socket) throws IOException {
         this.host = host;
@@ -132,7 +133,7 @@ public final class Transport implements AutoCloseable {
         if (tcp == null) tcp = s;
         this.socket = s;
         this.readTimeoutMillis = -1;
-        this.reader = new MessageReader(s.getInputStream(), MAX_STARTUP_MESSAGE_LENGTH);
+        this.reader = new MessageReader(s.getInputStream(), Math.min(MAX_STARTUP_MESSAGE_LENGTH, maxMessageLength));
         this.writer = new MessageWriter(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
     }
 
@@ -189,6 +190,29 @@ public final class Transport implements AutoCloseable {
     public interface TlsUpgrade {
         Socket upgrade(Socket plain, String host, int port) throws IOException, SQLException;
     }
+
+    /**
+     * The default cap on one backend message when {@code max_message_size} is not set: the smaller
+     * of {@link #MAX_MESSAGE_LENGTH} and a quarter of the heap this JVM may grow to, so that a
+     * peer announcing a huge length is refused long before it could exhaust the heap.
+     */
+    public static int defaultMaxMessageLength() {
+        return (int) Math.max(MAX_STARTUP_MESSAGE_LENGTH, Math.min(MAX_MESSAGE_LENGTH, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /**
+     * Sets the cap on one backend message once the session is authenticated ({@code
+     * max_message_size}); before that, at most {@link #MAX_STARTUP_MESSAGE_LENGTH} and never more than
+     * this cap.
+     */
+    public void maxMessageLength(int bytes) {
+        if (bytes < 5) throw new IllegalArgumentException("max_message_size must be at least 5 bytes, not " + bytes);
+        maxMessageLength = bytes;
+        reader.lowerStartupLimit(bytes);
+    }
+
+    /** The cap on one backend message once the session is authenticated. */
+    public int maxMessageLength() { return maxMessageLength; }
 
     public boolean isTls() { return tls; }
     public Socket socket() { return socket; }
