@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,7 +304,9 @@ public final class Connector {
         private void handshake(Transport t, TlsPolicy tls) throws SQLException {
             long started = System.nanoTime();
             try {
-                t.startTls((plain, h, p) -> tls.handshake(plain, host.host(), p));
+                // kept by the transport for cancel requests: capture the host name, not this attempt and its config
+                String name = host.host();
+                t.startTls((plain, h, p) -> tls.handshake(plain, name, p));
             } catch (SQLException e) {
                 observer.tlsFailed(host.host(), host.port(), tls, TlsPolicy.rejectedChain(e), e, since(started));
                 throw e;
@@ -316,13 +319,16 @@ public final class Connector {
             long started = System.nanoTime();
             Integer maxMessageSize = config.get(Options.MAX_MESSAGE_SIZE);
             if (maxMessageSize != null) t.maxMessageLength(maxMessageSize);
+            StartupRequest request = request(bindingHash);
             try {
-                Session s = Session.open(t, request(bindingHash));
+                Session s = Session.open(t, request);
                 observer.authenticated(host.host(), host.port(), s.authMethod(), s.parameters(), since(started));
                 return s;
             } catch (SQLException e) {
                 if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
                 throw new Rejected(e);
+            } finally {
+                if (request.password() != null) Arrays.fill(request.password(), (byte) 0); // used up
             }
         }
 

@@ -2,16 +2,24 @@ package io.ysql.internal.transport;
 
 import io.ysql.internal.buffer.ByteWriter;
 import io.ysql.internal.wire.FrontendMessage;
+import io.ysql.internal.wire.frontend.PasswordMessage;
+import io.ysql.internal.wire.frontend.SASLInitialResponse;
+import io.ysql.internal.wire.frontend.SASLResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Encodes frontend messages into one buffer and writes it to the socket on {@link #flush()}, so a
- * whole request goes out in one write. Not thread-safe: the session serialises writers.
+ * whole request goes out in one write. Authentication messages are secrets: a PasswordMessage's
+ * body (the password or its MD5 digest) is wiped as soon as it is encoded, and the buffer that
+ * held any authentication message is zeroed once written, so the reused buffer keeps no password.
+ * Not thread-safe: the session serialises writers.
  */
 public final class MessageWriter {
     private final OutputStream out;
     private final ByteWriter buffer = new ByteWriter(8192);
+    private boolean holdsSecret;
 
     public MessageWriter(OutputStream out) { this.out = out; }
 
@@ -19,6 +27,9 @@ public final class MessageWriter {
     public MessageWriter add(FrontendMessage message) {
         int before = buffer.size();
         message.encode(buffer);
+        if (message instanceof PasswordMessage p) Arrays.fill(p.password(), (byte) 0);
+        holdsSecret |= message instanceof PasswordMessage || message instanceof SASLInitialResponse
+                || message instanceof SASLResponse;
         if (WireTrace.on()) WireTrace.message('>', message.getClass().getSimpleName(), buffer.size() - before);
         return this;
     }
@@ -45,10 +56,16 @@ public final class MessageWriter {
             out.write(buffer.array(), 0, buffer.size());
             out.flush();
         } finally {
-            buffer.reset();
+            discard();
         }
     }
 
     /** Drops whatever was encoded but not written (after an encoding failure). */
-    public void discard() { buffer.reset(); }
+    public void discard() {
+        if (holdsSecret) {
+            Arrays.fill(buffer.array(), 0, buffer.size(), (byte) 0);
+            holdsSecret = false;
+        }
+        buffer.reset();
+    }
 }

@@ -5,7 +5,6 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.buffer.ByteWriter;
 import io.ysql.internal.wire.frontend.CancelRequest;
 import io.ysql.internal.wire.frontend.SSLRequest;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -134,7 +133,8 @@ public final class Transport implements AutoCloseable {
         this.socket = s;
         this.readTimeoutMillis = -1;
         this.reader = new MessageReader(s.getInputStream(), Math.min(MAX_STARTUP_MESSAGE_LENGTH, maxMessageLength));
-        this.writer = new MessageWriter(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
+        // no buffering stream: the writer sends whole requests, and a buffer it cannot wipe would keep passwords
+        this.writer = new MessageWriter(s.getOutputStream());
     }
 
     /**
