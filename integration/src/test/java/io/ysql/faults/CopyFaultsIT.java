@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The network breaks in the middle of a COPY, through a {@link FaultProxy} in front of a real
  * server: a reset while the client writes COPY FROM STDIN data or reads COPY TO STDOUT data, and a
- * stall under socket_timeout, each fail the copy with 08006; the connection is then closed and
+ * stall under socket_timeout (while reading, while waiting for the end, and while a write is
+ * blocked on full socket buffers), each fail the copy with 08006; the connection is then closed and
  * invalid, the table holds none of the interrupted copy's rows, and no driver thread is left.
  */
 class CopyFaultsIT {
@@ -120,6 +121,26 @@ class CopyFaultsIT {
             // the server's side is reset with CopyDone still held in the stalled link: the copy rolls back
             proxy.cut();
             assertNoRows("stall-end");
+        });
+    }
+
+    @Test
+    void aStallWhileWritingCopyInDataFailsAfterSocketTimeoutAndCommitsNothing() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            YsqlConnection conn = connect("socket_timeout=2");
+            Throwable thrown = catchThrowable(() -> {
+                try (CopyIn in = conn.copyIn("COPY " + TABLE + " FROM STDIN")) {
+                    writeRows(in, "stall-in", 1_000);
+                    proxy.stall();
+                    // far more than the socket buffers hold: a write blocks once they are full, and
+                    // the socket_timeout bounds it as it bounds a read
+                    writeRows(in, "stall-in", 2_000_000);
+                    in.end();
+                }
+            });
+            assertBroken(conn, thrown);
+            proxy.cut();
+            assertNoRows("stall-in");
         });
     }
 

@@ -347,7 +347,7 @@ public final class Session implements AutoCloseable {
     public Notices notices() { return notices; }
 
     /** How long a read may wait for the server's answer before the session is closed; zero waits forever. */
-    public void networkTimeout(Duration timeout) { networkTimeout = timeout; }
+    public void networkTimeout(Duration timeout) { networkTimeout = timeout; transport.writeTimeout(timeout); }
 
     public Duration networkTimeout() { return networkTimeout; }
 

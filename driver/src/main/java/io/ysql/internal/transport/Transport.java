@@ -41,6 +41,8 @@ public final class Transport implements AutoCloseable {
     private Socket tcp;
     private int readTimeoutMillis = -1;
     private int maxMessageLength = defaultMaxMessageLength();
+    private final WriteWatchdog watchdog = new WriteWatchdog(() -> closeQuietly(socket));
+    private Duration writeTimeout = Duration.ZERO;
 
     private Transport(String host, int port, Socket socket) throws IOException {
         this.host = host;
@@ -134,7 +136,8 @@ public final class Transport implements AutoCloseable {
         this.readTimeoutMillis = -1;
         this.reader = new MessageReader(s.getInputStream(), Math.min(MAX_STARTUP_MESSAGE_LENGTH, maxMessageLength));
         // no buffering stream: the writer sends whole requests, and a buffer it cannot wipe would keep passwords
-        this.writer = new MessageWriter(s.getOutputStream());
+        this.writer = new MessageWriter(s.getOutputStream(), watchdog);
+        writer.timeout(writeTimeout);
     }
 
     /**
@@ -233,6 +236,16 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a write may make no progress (the server takes no data) before the socket is closed
+     * and the write fails as timed out; {@code Duration.ZERO} waits forever. The session sets its
+     * network timeout (socket_timeout) here, so a stalled network fails a write as it fails a read.
+     */
+    public void writeTimeout(Duration timeout) {
+        writeTimeout = timeout;
+        writer.timeout(timeout);
+    }
+
     /** Maps an I/O failure on this connection to SQLSTATE 08006. */
     public SQLException ioFailure(IOException e) {
         String why = e instanceof SocketTimeoutException ? "timeout expired" : reason(e);
@@ -241,7 +254,10 @@ public final class Transport implements AutoCloseable {
     }
 
     @Override
-    public void close() { closeQuietly(socket); }
+    public void close() {
+        closeQuietly(socket);
+        watchdog.stop();
+    }
 
     /**
      * Asks the server to cancel whatever the session {@code processId} is running, on a new
