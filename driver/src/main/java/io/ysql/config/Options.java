@@ -26,6 +26,7 @@ public final class Options {
     private Options() {}
 
     private static final int MAX = Integer.MAX_VALUE;
+    private static final int MIN_MESSAGE_SIZE = 1024;
 
     // ---------------------------------------------------------------- supported: where and who
 
@@ -268,6 +269,15 @@ public final class Options {
             OptionType.integer(1, MAX)).defaultText("10000")
             .doc("Most LISTEN/NOTIFY notifications kept for the application to take; when a new one arrives "
                     + "at a full queue, the oldest is dropped and a WARNING is logged.").build();
+
+    public static final ConnectionOption<Integer> MAX_MESSAGE_SIZE = option("max_message_size",
+            OptionType.of("a size in bytes from " + MIN_MESSAGE_SIZE + " to " + MAX + ", optionally followed by kB, MB "
+                    + "or GB (units of 1024)", Options::messageSize, String::valueOf))
+            .doc("Largest message the server may send (a row, a COPY chunk, an authentication or notification "
+                    + "message), in bytes or with a unit (64MB); a longer announced length closes the connection "
+                    + "with SQLSTATE 08P01 before any memory is set aside for it. The default is the smaller of "
+                    + "1 GiB (plus 1 MiB of framing) and a quarter of the JVM's maximum heap. Raise it if the "
+                    + "server really sends values this large.").build();
 
     public static final ConnectionOption<Boolean> KEEPALIVES = option("keepalives", OptionType.BOOLEAN)
             .defaultText("true").doc("TCP keep-alive (SO_KEEPALIVE), as in libpq; false turns it off.").build();
@@ -582,6 +592,36 @@ public final class Options {
         if (n.equals("utf8") || n.equals("unicode")) return "UTF8";
         throw new IllegalArgumentException("only UTF8 is supported (the driver always exchanges UTF8 with "
                 + "the server)");
+    }
+
+    /** A byte count for max_message_size: digits, then optionally kB, MB or GB (also K, KiB …), any case. */
+    private static Integer messageSize(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        int digits = 0;
+        while (digits < t.length() && (Character.isDigit(t.charAt(digits)) || (digits == 0 && t.charAt(0) == '-'))) {
+            digits++;
+        }
+        long unit = switch (t.substring(digits).trim()) {
+            case "", "b" -> 1L;
+            case "k", "kb", "kib" -> 1L << 10;
+            case "m", "mb", "mib" -> 1L << 20;
+            case "g", "gb", "gib" -> 1L << 30;
+            default -> throw new IllegalArgumentException("expected a number of bytes, optionally followed by kB, MB "
+                    + "or GB (for example 64MB)");
+        };
+        long n;
+        try {
+            n = Long.parseLong(t.substring(0, digits));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number of bytes, optionally followed by kB, MB or GB "
+                    + "(for example 64MB)");
+        }
+        if (n <= 0) throw new IllegalArgumentException("the largest message size must be positive, at least "
+                + MIN_MESSAGE_SIZE + " bytes (for example 64MB)");
+        if (n > MAX / unit) throw new IllegalArgumentException("at most " + MAX + " bytes (2 GB - 1), the protocol's limit");
+        if (n * unit < MIN_MESSAGE_SIZE) throw new IllegalArgumentException("at least " + MIN_MESSAGE_SIZE
+                + " bytes: every connection receives messages of a few hundred bytes");
+        return (int) (n * unit);
     }
 
     private static String gssEncMode(String s) {

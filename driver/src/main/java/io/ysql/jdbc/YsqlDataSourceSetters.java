@@ -338,6 +338,22 @@ public abstract class YsqlDataSourceSetters {
     }
 
     /**
+     * Option {@code max_message_size}: Largest message the server may send (a row, a COPY chunk, an
+     * authentication or notification message), in bytes or with a unit (64MB); a longer announced
+     * length closes the connection with SQLSTATE 08P01 before any memory is set aside for it. The
+     * default is the smaller of 1 GiB (plus 1 MiB of framing) and a quarter of the JVM's maximum
+     * heap. Raise it if the server really sends values this large.
+     */
+    public void setMaxMessageSize(String value) {
+        set(Options.MAX_MESSAGE_SIZE, value);
+    }
+
+    /** The value of option {@code max_message_size}; see {@link #setMaxMessageSize}. */
+    public String getMaxMessageSize() {
+        return value(Options.MAX_MESSAGE_SIZE);
+    }
+
+    /**
      * Option {@code notification_queue_size}: Most LISTEN/NOTIFY notifications kept for the
      * application to take; when a new one arrives at a full queue, the oldest is dropped and a
      * WARNING is logged.

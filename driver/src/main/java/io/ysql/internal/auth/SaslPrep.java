@@ -34,19 +34,23 @@ public final class SaslPrep {
             return s;
         }
         int[] mapped = map(s);
-        if (mapped.length == 0) {
-            throw new IllegalArgumentException("SASLprep: the string maps to nothing");
-        }
-        for (int cp : mapped) {
-            if (StringprepTable.PROHIBITED_OUTPUT.contains(cp)) {
-                throw new IllegalArgumentException("SASLprep: the string contains a prohibited character");
+        try {
+            if (mapped.length == 0) {
+                throw new IllegalArgumentException("SASLprep: the string maps to nothing");
             }
-            if (StringprepTable.UNASSIGNED.contains(cp)) {
-                throw new IllegalArgumentException("SASLprep: the string contains an unassigned code point");
+            for (int cp : mapped) {
+                if (StringprepTable.PROHIBITED_OUTPUT.contains(cp)) {
+                    throw new IllegalArgumentException("SASLprep: the string contains a prohibited character");
+                }
+                if (StringprepTable.UNASSIGNED.contains(cp)) {
+                    throw new IllegalArgumentException("SASLprep: the string contains an unassigned code point");
+                }
             }
+            checkBidi(mapped);
+            return Normalizer.normalize(new String(mapped, 0, mapped.length), Normalizer.Form.NFKC);
+        } finally {
+            Arrays.fill(mapped, 0); // the code points of a password
         }
-        checkBidi(mapped);
-        return Normalizer.normalize(new String(mapped, 0, mapped.length), Normalizer.Form.NFKC);
     }
 
     /** Step 1 of RFC 3454: C.1.2 to U+0020, B.1 to nothing. */

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -304,7 +305,9 @@ public final class Connector {
         private void handshake(Transport t, TlsPolicy tls) throws SQLException {
             long started = System.nanoTime();
             try {
-                t.startTls((plain, h, p) -> tls.handshake(plain, host.host(), p));
+                // kept by the transport for cancel requests: capture the host name, not this attempt and its config
+                String name = host.host();
+                t.startTls((plain, h, p) -> tls.handshake(plain, name, p));
             } catch (SQLException e) {
                 observer.tlsFailed(host.host(), host.port(), tls, TlsPolicy.rejectedChain(e), e, since(started));
                 throw e;
@@ -315,8 +318,11 @@ public final class Connector {
 
         private Session startup(Transport t, byte[] bindingHash) throws SQLException {
             long started = System.nanoTime();
+            Integer maxMessageSize = config.get(Options.MAX_MESSAGE_SIZE);
+            if (maxMessageSize != null) t.maxMessageLength(maxMessageSize);
+            StartupRequest request = request(bindingHash);
             try {
-                Session s = Session.open(t, request(bindingHash));
+                Session s = Session.open(t, request);
                 observer.authenticated(host.host(), host.port(), s.authMethod(), s.channelBound(), s.parameters(),
                         since(started));
                 return s;
@@ -329,6 +335,8 @@ public final class Connector {
                 }
                 if (e instanceof Rejected || isUnreachable(e) || SqlState.PROTOCOL_VIOLATION.equals(e.getSQLState())) throw e;
                 throw new Rejected(e);
+            } finally {
+                if (request.password() != null) Arrays.fill(request.password(), (byte) 0); // used up
             }
         }
 

@@ -100,7 +100,7 @@ public final class Session implements AutoCloseable {
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
-        reader.maxLength(Transport.MAX_MESSAGE_LENGTH);
+        reader.maxLength(transport.maxMessageLength());
     }
 
     /** Opens a session over a connected transport: startup, authentication, ready. */
@@ -352,7 +352,7 @@ public final class Session implements AutoCloseable {
     public Notices notices() { return notices; }
 
     /** How long a read may wait for the server's answer before the session is closed; zero waits forever. */
-    public void networkTimeout(Duration timeout) { networkTimeout = timeout; }
+    public void networkTimeout(Duration timeout) { networkTimeout = timeout; transport.writeTimeout(timeout); }
 
     public Duration networkTimeout() { return networkTimeout; }
 

@@ -85,11 +85,15 @@ final class PrivateKeyReader {
         } catch (DerException | IndexOutOfBoundsException e) {
             throw TlsErrors.setup("could not read private key file \"" + file + "\": not a PEM or DER PKCS#8 key", e);
         }
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
         try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance(algorithm).generatePrivate(spec);
         } catch (GeneralSecurityException e) {
             throw TlsErrors.setup("could not read the " + algorithm + " private key in \"" + file + "\": "
                     + e.getMessage(), e);
+        } finally {
+            // the key's encoding, decrypted or as read (the spec keeps a copy Java 17 cannot wipe)
+            Arrays.fill(der, (byte) 0);
         }
     }
 

@@ -114,10 +114,13 @@ record TlsFiles(List<X509Certificate> roots, String rootsSource, List<X509CRL> c
         String pw = config.get(Options.SSLPASSWORD);
         char[] password = pw == null ? null : pw.toCharArray();
         PrivateKey key;
+        byte[] content = null;
         try {
-            key = PrivateKeyReader.read(keyFile, CertificateFiles.readBytes(keyFile, "private key file"), password);
+            content = CertificateFiles.readBytes(keyFile, "private key file");
+            key = PrivateKeyReader.read(keyFile, content, password);
         } finally {
             PrivateKeyReader.wipe(password);
+            if (content != null) java.util.Arrays.fill(content, (byte) 0);
         }
         if (!matches(key, chain.get(0).getPublicKey())) {
             throw TlsErrors.setup("certificate does not match private key file \"" + keyFile + "\" (the certificate in \""

@@ -37,13 +37,20 @@ public final class MessageReader {
     private int start; // first unconsumed byte
     private int end; // one past the last byte read from the socket
     private int maxLength;
+    private String limitAdvice;
 
     private BackendMessage lastComplete;
     private byte[] lastCompleteBody;
 
+    /**
+     * A reader for the startup phase: an unauthenticated peer may announce at most {@code maxLength}
+     * bytes per message until {@link #maxLength} raises the cap.
+     */
     public MessageReader(InputStream in, int maxLength) {
         this.in = in;
-        maxLength(maxLength);
+        this.maxLength = Math.min(maxLength, LIMIT);
+        this.limitAdvice = " allowed before authentication (the smaller of 1 MiB and max_message_size); "
+                + "is this a PostgreSQL server?";
     }
 
     /**
@@ -59,8 +66,24 @@ public final class MessageReader {
         }
     }
 
-    /** Sets the largest message length accepted (the length field, which counts itself). */
-    public void maxLength(int maxLength) { this.maxLength = Math.min(maxLength, LIMIT); }
+    /**
+     * Sets the largest message length accepted (the length field, which counts itself) once the
+     * session is authenticated: the {@code max_message_size} option, named in the error.
+     */
+    public void maxLength(int maxLength) {
+        if (maxLength < 5) throw new IllegalArgumentException("max_message_size must be at least 5 bytes, not " + maxLength);
+        this.maxLength = Math.min(maxLength, LIMIT);
+        this.limitAdvice = " set by max_message_size; raise max_message_size if the server really sends values "
+                + "this large";
+    }
+
+    /** Lowers the startup-phase cap to {@code maxLength} if it is higher; the reader stays in the startup phase. */
+    void lowerStartupLimit(int maxLength) {
+        this.maxLength = Math.min(this.maxLength, maxLength);
+    }
+
+    /** The largest message length accepted now. */
+    public int maxLength() { return maxLength; }
 
     /**
      * Reads and decodes the next message, blocking until it is complete. A DataRow comes as a
@@ -77,7 +100,7 @@ public final class MessageReader {
         if (length < 4) throw new ProtocolViolation("invalid message length " + length + " for message type " + BackendDecoder.name(tag));
         if (length > maxLength) {
             throw new ProtocolViolation("message of type " + BackendDecoder.name(tag) + " announces " + length
-                    + " bytes, more than the limit of " + maxLength);
+                    + " bytes, more than the limit of " + maxLength + limitAdvice);
         }
         int bodyLength = length - 4;
         fill(5 + bodyLength);

@@ -5,7 +5,6 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.buffer.ByteWriter;
 import io.ysql.internal.wire.frontend.CancelRequest;
 import io.ysql.internal.wire.frontend.SSLRequest;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,7 +25,7 @@ import java.util.List;
  * TCP keep-alive settings.
  */
 public final class Transport implements AutoCloseable {
-    /** Cap on a single backend message (1 GiB of data plus framing). */
+    /** The largest default cap on a single backend message (1 GiB of data plus framing). */
     public static final int MAX_MESSAGE_LENGTH = (1 << 30) + (1 << 20);
     /** Cap before authentication completes: an unauthenticated peer gets little room. */
     public static final int MAX_STARTUP_MESSAGE_LENGTH = 1 << 20;
@@ -41,6 +40,9 @@ public final class Transport implements AutoCloseable {
     private TlsUpgrade upgrade;
     private Socket tcp;
     private int readTimeoutMillis = -1;
+    private int maxMessageLength = defaultMaxMessageLength();
+    private final WriteWatchdog watchdog = new WriteWatchdog(() -> closeQuietly(socket));
+    private Duration writeTimeout = Duration.ZERO;
 
     private Transport(String host, int port, Socket socket) throws IOException {
         this.host = host;
@@ -132,8 +134,10 @@ public final class Transport implements AutoCloseable {
         if (tcp == null) tcp = s;
         this.socket = s;
         this.readTimeoutMillis = -1;
-        this.reader = new MessageReader(s.getInputStream(), MAX_STARTUP_MESSAGE_LENGTH);
-        this.writer = new MessageWriter(new BufferedOutputStream(s.getOutputStream(), 64 * 1024));
+        this.reader = new MessageReader(s.getInputStream(), Math.min(MAX_STARTUP_MESSAGE_LENGTH, maxMessageLength));
+        // no buffering stream: the writer sends whole requests, and a buffer it cannot wipe would keep passwords
+        this.writer = new MessageWriter(s.getOutputStream(), watchdog);
+        writer.timeout(writeTimeout);
     }
 
     /**
@@ -190,6 +194,29 @@ public final class Transport implements AutoCloseable {
         Socket upgrade(Socket plain, String host, int port) throws IOException, SQLException;
     }
 
+    /**
+     * The default cap on one backend message when {@code max_message_size} is not set: the smaller
+     * of {@link #MAX_MESSAGE_LENGTH} and a quarter of the heap this JVM may grow to, so that a
+     * peer announcing a huge length is refused long before it could exhaust the heap.
+     */
+    public static int defaultMaxMessageLength() {
+        return (int) Math.max(MAX_STARTUP_MESSAGE_LENGTH, Math.min(MAX_MESSAGE_LENGTH, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /**
+     * Sets the cap on one backend message once the session is authenticated ({@code
+     * max_message_size}); before that, at most {@link #MAX_STARTUP_MESSAGE_LENGTH} and never more than
+     * this cap.
+     */
+    public void maxMessageLength(int bytes) {
+        if (bytes < 5) throw new IllegalArgumentException("max_message_size must be at least 5 bytes, not " + bytes);
+        maxMessageLength = bytes;
+        reader.lowerStartupLimit(bytes);
+    }
+
+    /** The cap on one backend message once the session is authenticated. */
+    public int maxMessageLength() { return maxMessageLength; }
+
     public boolean isTls() { return tls; }
     public Socket socket() { return socket; }
     public String host() { return host; }
@@ -209,6 +236,16 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a write may make no progress (the server takes no data) before the socket is closed
+     * and the write fails as timed out; {@code Duration.ZERO} waits forever. The session sets its
+     * network timeout (socket_timeout) here, so a stalled network fails a write as it fails a read.
+     */
+    public void writeTimeout(Duration timeout) {
+        writeTimeout = timeout;
+        writer.timeout(timeout);
+    }
+
     /** Maps an I/O failure on this connection to SQLSTATE 08006. */
     public SQLException ioFailure(IOException e) {
         String why = e instanceof SocketTimeoutException ? "timeout expired" : reason(e);
@@ -217,7 +254,10 @@ public final class Transport implements AutoCloseable {
     }
 
     @Override
-    public void close() { closeQuietly(socket); }
+    public void close() {
+        closeQuietly(socket);
+        watchdog.stop();
+    }
 
     /**
      * Asks the server to cancel whatever the session {@code processId} is running, on a new
