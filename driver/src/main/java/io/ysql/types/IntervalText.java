@@ -396,9 +396,10 @@ final class IntervalText {
         if (parts[1].isEmpty() || minutes < 0 || minutes > 59 || hours < 0 || secondMicros >= 60 * MICROS_PER_SECOND) {
             throw bad(original);
         }
-        long micros = Math.addExact(Math.multiplyExact(hours, MICROS_PER_HOUR), minutes * MICROS_PER_MINUTE);
-        micros = Math.addExact(micros, secondMicros);
-        return negative ? -micros : micros;
+        // summed with the sign, so that the least time (-2562047788:00:54.775808) does not overflow
+        long sign = negative ? -1 : 1;
+        long micros = Math.addExact(Math.multiplyExact(hours, sign * MICROS_PER_HOUR), sign * minutes * MICROS_PER_MINUTE);
+        return Math.addExact(micros, sign * secondMicros);
     }
 
     /** {@code ss[.ffffff]} in microseconds, digits beyond the sixth rounded half to even. */
