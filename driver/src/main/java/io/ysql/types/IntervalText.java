@@ -316,14 +316,15 @@ final class IntervalText {
         }
         // in sql_standard style a single leading minus applies to every field
         boolean spreadSign = leadingMinus && signedTokens == 1 && sqlStandard;
+        // "ago" negates each field as it is summed, so that the least time (… 54.775808 secs ago) does not overflow
         for (int i = 0; i < fields.size(); i++) {
             Sum f = fields.get(i);
-            long sign = spreadSign && i > 0 ? -1 : 1;
+            long sign = (spreadSign && i > 0 ? -1 : 1) * (ago ? -1 : 1);
             sum.months = Math.addExact(sum.months, sign * f.months);
             sum.days = Math.addExact(sum.days, sign * f.days);
             sum.micros = Math.addExact(sum.micros, Math.multiplyExact(sign, f.micros));
         }
-        return sum.toInterval(ago);
+        return sum.toInterval(false);
     }
 
     /** Whitespace-separated tokens, with a number glued to its unit ({@code 3days}) split in two. */
