@@ -48,7 +48,7 @@ public interface Pipeline extends AutoCloseable {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
         String sql;
         try {
-            sql = query.asString(connection());
+            sql = query.asTemplate(connection());
         } catch (SQLException e) {
             throw io.ysql.errors.Errors.from(e);
         }
@@ -60,7 +60,7 @@ public interface Pipeline extends AutoCloseable {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
         String sql;
         try {
-            sql = query.asString(connection());
+            sql = query.asTemplate(connection());
         } catch (SQLException e) {
             throw io.ysql.errors.Errors.from(e);
         }

@@ -3,6 +3,7 @@ package io.ysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ysql.internal.jdbc.TestServer;
+import io.ysql.testkit.RequiresServer;
 import java.io.Reader;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -125,7 +126,9 @@ class CopySessionIT {
         assertThat(count()).isZero();
     }
 
+    /** The server's count of the rows it has read comes from {@code pg_stat_progress_copy}, which is 14+. */
     @Test
+    @RequiresServer(min = 14)
     void aMillionRowCopyInStreamsFromAGeneratedReader() throws Exception {
         int pid = conn.backendProcessId();
         long[] seenByServer = {-1};

@@ -11,10 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Hostile values never change a statement, in any way a value can reach the server: JDBC
@@ -23,21 +23,19 @@ import org.junit.jupiter.api.Test;
  * strings built from quotes, backslashes, comment and dollar-quote markers, semicolons and
  * placeholders come back unchanged and the table holds exactly the rows written; NUL and unpaired
  * surrogates are refused before anything is sent; a negative number after a minus sign stays a
- * subtraction. The seed is printed so a failure can be replayed ({@code -Dysql.seed=}).
+ * subtraction. The strings come from {@link HostileStrings}, whose seed is printed so a failure can
+ * be replayed ({@code -Dysql.seed=}). The paths beyond one execution are in {@link InjectionPathsIT}
+ * and {@link InjectionCopyIT}.
  */
 class InjectionPropertiesIT {
     private static final String SCHEMA = "injection_it";
-    private static final String[] PIECES = {"'", "''", "\\", "\\'", "--", "/*", "*/", "$$", "$x$", ";", "?", "%s",
-        "%(a)s", "$1", "\"", "E'", "DROP TABLE t;", " ", "\n", "\t", "é", "𝄞", "\u00a0", "0", "-", "::text", ")", "("};
     private final PgCluster cluster = PgCluster.shared();
     private YsqlConnection conn;
-    private Random random;
+    private HostileStrings hostile;
 
     @BeforeEach
-    void open() throws SQLException {
-        long seed = Long.getLong("ysql.seed", System.nanoTime());
-        System.out.println("InjectionPropertiesIT seed " + seed);
-        random = new Random(seed);
+    void open(TestInfo test) throws SQLException {
+        hostile = new HostileStrings("InjectionPropertiesIT." + test.getDisplayName());
         cluster.psql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE; CREATE SCHEMA " + SCHEMA
                 + "; CREATE TABLE " + SCHEMA + ".t (id int, v text, w text)");
         conn = Ysql.connect(cluster.conninfo(cluster.superuser(), cluster.superuserPassword())
@@ -50,16 +48,11 @@ class InjectionPropertiesIT {
     }
 
     private String hostile() {
-        StringBuilder sb = new StringBuilder();
-        int n = 1 + random.nextInt(8);
-        for (int i = 0; i < n; i++) sb.append(PIECES[random.nextInt(PIECES.length)]);
-        return sb.toString();
+        return hostile.next();
     }
 
     private List<String> hostiles(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(hostile());
-        return out;
+        return hostile.list(n);
     }
 
     @Test

@@ -316,14 +316,15 @@ final class IntervalText {
         }
         // in sql_standard style a single leading minus applies to every field
         boolean spreadSign = leadingMinus && signedTokens == 1 && sqlStandard;
+        // "ago" negates each field as it is summed, so that the least time (… 54.775808 secs ago) does not overflow
         for (int i = 0; i < fields.size(); i++) {
             Sum f = fields.get(i);
-            long sign = spreadSign && i > 0 ? -1 : 1;
+            long sign = (spreadSign && i > 0 ? -1 : 1) * (ago ? -1 : 1);
             sum.months = Math.addExact(sum.months, sign * f.months);
             sum.days = Math.addExact(sum.days, sign * f.days);
             sum.micros = Math.addExact(sum.micros, Math.multiplyExact(sign, f.micros));
         }
-        return sum.toInterval(ago);
+        return sum.toInterval(false);
     }
 
     /** Whitespace-separated tokens, with a number glued to its unit ({@code 3days}) split in two. */
@@ -396,9 +397,10 @@ final class IntervalText {
         if (parts[1].isEmpty() || minutes < 0 || minutes > 59 || hours < 0 || secondMicros >= 60 * MICROS_PER_SECOND) {
             throw bad(original);
         }
-        long micros = Math.addExact(Math.multiplyExact(hours, MICROS_PER_HOUR), minutes * MICROS_PER_MINUTE);
-        micros = Math.addExact(micros, secondMicros);
-        return negative ? -micros : micros;
+        // summed with the sign, so that the least time (-2562047788:00:54.775808) does not overflow
+        long sign = negative ? -1 : 1;
+        long micros = Math.addExact(Math.multiplyExact(hours, sign * MICROS_PER_HOUR), sign * minutes * MICROS_PER_MINUTE);
+        return Math.addExact(micros, sign * secondMicros);
     }
 
     /** {@code ss[.ffffff]} in microseconds, digits beyond the sixth rounded half to even. */

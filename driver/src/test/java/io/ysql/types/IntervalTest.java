@@ -71,6 +71,19 @@ class IntervalTest {
         }
     }
 
+    @Test
+    void theLeastTimeReadsBackInEveryStyle() throws SQLException {
+        Interval least = Interval.of(0, 0, Long.MIN_VALUE);
+        assertThat(least.format(Style.POSTGRES)).isEqualTo("-2562047788:00:54.775808");
+        assertThat(Interval.parse("-2562047788:00:54.775808")).isEqualTo(least);
+        assertThat(Interval.parse(least.format(Style.SQL_STANDARD))).isEqualTo(least);
+        assertThat(Interval.parse("1 day -2562047788:00:54.775808")).isEqualTo(Interval.of(0, 1, Long.MIN_VALUE));
+        for (Style style : Style.values()) {
+            assertThat(Interval.parse(least.format(style))).as("%s %s", style, least.format(style)).isEqualTo(least);
+        }
+        assertThat(Interval.parse("@ 2562047788 hours 54.775808 secs ago")).isEqualTo(least);
+    }
+
     static Interval random(Random r) {
         int months = switch (r.nextInt(4)) {
             case 0 -> 0;

@@ -7,6 +7,7 @@ import io.ysql.Row;
 import io.ysql.YsqlConnection;
 import io.ysql.internal.jdbc.TestServer;
 import io.ysql.testkit.PgCluster;
+import io.ysql.testkit.RequiresServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +45,9 @@ class ScalarEdgesIT {
         conn.close();
     }
 
+    /** numeric's infinities came with PostgreSQL 14. */
     @Test
+    @RequiresServer(min = 14)
     void numericNaNAndInfinitiesAreDoublesNeverBigDecimals() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric, 1.50::numeric")) {

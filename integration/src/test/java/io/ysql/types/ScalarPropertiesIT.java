@@ -109,8 +109,8 @@ class ScalarPropertiesIT {
                         assertThat(rs.getLong(1)).as(where).isEqualTo(l);
                         assertThat(rs.getInt(2)).as(where).isEqualTo(n);
                         assertThat(Double.doubleToLongBits(rs.getDouble(3))).as(where).isEqualTo(Double.doubleToLongBits(d));
-                        assertThat(rs.getString(3)).as(where + " " + d).isEqualTo(rs.getString(5));
-                        assertThat(rs.getString(4)).as(where + " " + f).isEqualTo(rs.getString(6));
+                        FloatPrinting.assertSameFloats("float8", rs.getString(3), rs.getString(5), where + " " + d);
+                        FloatPrinting.assertSameFloats("float4", rs.getString(4), rs.getString(6), where + " " + f);
                     }
                 }
             }

@@ -6,6 +6,7 @@ import io.ysql.Cursor;
 import io.ysql.Row;
 import io.ysql.YsqlConnection;
 import io.ysql.internal.jdbc.TestServer;
+import io.ysql.testkit.RequiresServer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ class ScalarTypesIT {
         new String[] {"float4", "NaN", "Infinity", "-Infinity", "1.5e-45", "3.4028235e+38", "-0", "0.1"},
         new String[] {"float8", "NaN", "-Infinity", "1e-300", "1.7976931348623157e+308", "0.30000000000000004"},
         new String[] {"numeric", "0", "0.00", "-0.5", "1e20", "123456789012345678901234567890.123456789", "NaN",
-            "Infinity", "-Infinity", "0.000000001", "-99999999.99990000", "1e-100", "9999", "10000", "0.0001",
+            "0.000000001", "-99999999.99990000", "1e-100", "9999", "10000", "0.0001",
             "1e1000", "-1.0000000000000000000000000000001", "12345678.9", "0.1234"},
         new String[] {"bool", "t", "f"},
         new String[] {"uuid", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "00000000-0000-0000-0000-000000000000",
@@ -91,6 +92,12 @@ class ScalarTypesIT {
             List<String> lits = List.of(t).subList(1, t.length);
             checkLiterals(t[0], lits);
         }
+    }
+
+    @Test
+    @RequiresServer(min = 14)
+    void numericInfinitiesReadBackAsTheServerPrintsThem() throws SQLException {
+        checkLiterals("numeric", List.of("Infinity", "-Infinity"));
     }
 
     @Test
@@ -141,9 +148,14 @@ class ScalarTypesIT {
     /**
      * The driver prints what the server prints, except a binary {@code timestamptz} before 1970 in a
      * zone whose offsets the JVM's time-zone database gives otherwise (zones merged in tzdata 2022b):
-     * then the instant is the same and only the printed offset differs.
+     * then the instant is the same and only the printed offset differs; and floats on servers
+     * before 12, which print more digits of the same value ({@link FloatPrinting}).
      */
     private void assertPrinted(String type, String mine, String server, String run) throws SQLException {
+        if (FloatPrinting.isFloat(type)) {
+            FloatPrinting.assertSameFloats(type, mine, server, type + " " + run);
+            return;
+        }
         if (mine == null || mine.equals(server) || !type.equals("timestamptz")) {
             assertThat(mine).as("%s %s", type, run).isEqualTo(server);
             return;
