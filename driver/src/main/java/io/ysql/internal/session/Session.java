@@ -65,6 +65,7 @@ public final class Session implements AutoCloseable {
     private final BackendKey backendKey;
     private final String authMethod;
     private final StatementCache statements;
+    private final StatementRuns runs = new StatementRuns(this);
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
@@ -80,7 +81,6 @@ public final class Session implements AutoCloseable {
     private volatile boolean beginInFlight;
     private volatile String begin = "BEGIN";
     private volatile AutoSave autoSave = AutoSave.NEVER;
-    private volatile QueryObserver observer = QueryObserver.LOGGING;
     private Conversation open; // guarded by the write permit: holds the session between its requests
     private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
     private final AtomicInteger portals = new AtomicInteger();
@@ -110,17 +110,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs {@code sql} (one or more statements) with the simple query protocol. */
     public List<QueryResult> simpleQuery(String sql, Consumer<ServerError> notices) throws SQLException {
-        long started = observeStart(sql);
-        try {
-            SimpleQuery q = new SimpleQuery(sql);
-            run(q, notices);
-            List<QueryResult> results = q.results();
-            observeEnd(sql, started, results.isEmpty() ? -1 : results.get(results.size() - 1).rowCount(), null);
-            return results;
-        } catch (SQLException e) {
-            observeEnd(sql, started, -1, e);
-            throw e;
-        }
+        return runs.simpleQuery(sql, notices);
     }
 
     /**
@@ -167,65 +157,12 @@ public final class Session implements AutoCloseable {
     }
 
     /** Reports statements to {@code o} from now on (SQL text and counts, never parameter values). */
-    public void observe(QueryObserver o) { observer = o == null ? QueryObserver.LOGGING : o; }
-
-    /** Tells the observer a statement starts; returns the start time, or -1 when nobody listens. */
-    private long observeStart(String sql) {
-        QueryObserver o = observer;
-        if (!QueryObserver.active(o)) return -1;
-        o.started(sql);
-        return System.nanoTime();
-    }
-
-    private void observeEnd(String sql, long started, long rows, SQLException failure) {
-        if (started == -1) return;
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (failure == null) {
-            observer.finished(sql, rows, took);
-        } else {
-            observer.failed(sql, failure, took);
-        }
-    }
+    public void observe(QueryObserver o) { runs.observe(o); }
 
     /** {@link #execute(String, Bindings, int, Consumer)} for a text a statement object runs again and again. */
     public QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices)
             throws SQLException {
-        long started = observeStart(text.sql());
-        try {
-            QueryResult r = execute(text, bindings, maxRows, notices, false);
-            observeEnd(text.sql(), started, r.rowCount(), null);
-            return r;
-        } catch (SQLException e) {
-            observeEnd(text.sql(), started, -1, e);
-            throw e;
-        }
-    }
-
-    private QueryResult execute(StatementText text, Bindings bindings, int maxRows, Consumer<ServerError> notices,
-                                boolean retry) throws SQLException {
-        CachedQuery q = text.take(bindings, maxRows, statements);
-        run(q, notices);
-        q.recordRun();
-        SQLException f = q.failure();
-        if (f != null && q.usedCache() && StatementCache.isStale(f)) {
-            // DDL changed the columns, or DISCARD ALL / DEALLOCATE dropped the statement: forget it, and run it
-            // afresh unless the failure aborted a transaction block (then the caller must roll back first)
-            if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
-            statements.forget(q.key());
-            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
-        }
-        q.throwIfFailed();
-        QueryResult r = q.result();
-        if (q.usedFormats() && !statements.readable(r.description())) {
-            // a column's type changed since the last run to one the codecs read only as text: this run was a
-            // plain SELECT (only those reuse formats unnamed), so run it again reading text
-            statements.forget(q.key());
-            if (!retry && status != TransactionStatus.FAILED) return execute(text, bindings, maxRows, notices, true);
-            throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type: a column "
-                    + "of this query changed its type since the last run; run the query again");
-        }
-        text.giveBack(q);
-        return r;
+        return runs.execute(text, bindings, maxRows, notices);
     }
 
     /** Sets how statements are cached and prepared on the server (before the session is shared). */
@@ -236,6 +173,8 @@ public final class Session implements AutoCloseable {
 
     /** How statements are cached, prepared and batched. */
     public StatementSettings statementSettings() { return settings; }
+
+    StatementCache statementCache() { return statements; }
 
     /**
      * Runs one statement and reads its rows in chunks of {@code fetchSize}; see {@link PortalStream}
@@ -262,30 +201,7 @@ public final class Session implements AutoCloseable {
      */
     public BatchOutcome executeBatch(List<String> texts, List<Bindings> batch, int prepareThreshold,
                                      Consumer<ServerError> notices) throws SQLException {
-        if (batch.isEmpty()) return new BatchOutcome(List.of(), -1, null);
-        long started = observeStart(texts.get(0));
-        try {
-            ExtendedQuery q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
-            run(q, notices);
-            q.recordRuns();
-            SQLException f = q.failure();
-            if (f != null && q.failedOnCachedStep() && StatementCache.isStale(f) && status != TransactionStatus.FAILED) {
-                // as in execute: a prepared statement went stale; the batch was rolled back whole, so run it afresh
-                if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
-                q.forgetPlans();
-                q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
-                run(q, notices);
-                q.recordRuns();
-            }
-            if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
-            BatchOutcome outcome = new BatchOutcome(q.results(), q.failedExecution(), q.failure());
-            observeEnd(texts.get(0), started, outcome.results().stream().mapToLong(r -> Math.max(0, r.rowCount())).sum(),
-                    outcome.failure());
-            return outcome;
-        } catch (SQLException e) {
-            observeEnd(texts.get(0), started, -1, e);
-            throw e;
-        }
+        return runs.executeBatch(texts, batch, prepareThreshold, notices);
     }
 
     /**
@@ -509,7 +425,8 @@ public final class Session implements AutoCloseable {
 
     // ---- the request pipeline ----------------------------------------------------------------
 
-    private void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
+    /** Submits {@code e}, waits for its answer, restores the automatic savepoint if it failed, passes on its notices. */
+    void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
         submit(e, 0);
         await(e, 0);
         if (e.autosavepoint() != null && e.failure() != null && status == TransactionStatus.FAILED && !isClosed()
