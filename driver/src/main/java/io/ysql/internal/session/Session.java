@@ -52,14 +52,11 @@ import java.util.function.IntPredicate;
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
     static final int INLINE_WRITE_LIMIT = 128 * 1024;
-    /** How long a thread waits for the read lock before looking again whether its request is complete. */
-    private static final long LOCK_SLICE_NANOS = 20_000_000;
 
     private final Transport transport;
     private final MessageReader reader;
     private final MessageWriter writer;
     private final Semaphore writePermit = new Semaphore(1);
-    private final ReadTurns readTurns = new ReadTurns();
     private final PendingQueue pending = new PendingQueue();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
@@ -69,8 +66,7 @@ public final class Session implements AutoCloseable {
     private final NotificationQueue notifications = new NotificationQueue();
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
-    /** Threads in {@link #await}: a notification wait steps aside for them instead of blocking in a read. */
-    private final AtomicInteger awaiting = new AtomicInteger();
+    private final ResponseRouter reads;
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile StatementSettings settings = StatementSettings.DEFAULTS;
@@ -95,6 +91,7 @@ public final class Session implements AutoCloseable {
         this.reader = transport.reader();
         this.writer = transport.writer();
         this.parameters = new ConcurrentHashMap<>(parameters);
+        this.reads = new ResponseRouter(this, transport, pending, this.parameters, notifications, notices);
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
@@ -313,14 +310,8 @@ public final class Session implements AutoCloseable {
      * their answers. {@code Duration.ZERO} takes what has arrived without waiting.
      */
     public Notification awaitNotification(Duration timeout) throws SQLException {
-        return new NotificationWait(this, notifications).await(timeout);
+        return new NotificationWait(this, reads, notifications).await(timeout);
     }
-
-    /** The request whose answers come next, or null when none is in flight. */
-    Exchange head() { return pending.peek(); }
-
-    /** True while another thread waits to read, or waits for a request another reader may have completed. */
-    boolean othersWaitToRead() { return readTurns.hasQueuedThreads() || awaiting.get() > 0; }
 
     /**
      * Sends an empty query and waits at most {@code timeout} for the answer; false when the
@@ -594,150 +585,19 @@ public final class Session implements AutoCloseable {
      * deadline (a {@link System#nanoTime()} value, 0 for none) passed first.
      */
     boolean await(Exchange e, long deadline) throws SQLException {
-        return await(e, deadline, null);
+        return reads.await(e, deadline, null);
     }
 
-    /** Reads as {@link #await(Exchange, long)} does, until {@code until} (if not null) holds or {@code e} is done. */
-    private boolean await(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
-        if (e.isDone()) return true;
-        awaiting.incrementAndGet();
-        try {
-            return awaitRead(e, deadline, until);
-        } finally {
-            awaiting.decrementAndGet();
-        }
+    /** Takes the transaction status of a ReadyForQuery read for {@code head}. */
+    void ready(Exchange head, ReadyForQuery rfq) {
+        TransactionStatus was = status;
+        status = TransactionStatus.of(rfq.status());
+        if (status == TransactionStatus.IDLE && was != TransactionStatus.IDLE) blocksEnded++;
+        if (head.beginsTransaction()) beginInFlight = false;
     }
 
-    private static boolean met(BooleanSupplier until) {
-        return until != null && until.getAsBoolean();
-    }
-
-    private boolean awaitRead(Exchange e, long deadline, BooleanSupplier until) throws SQLException {
-        while (!e.isDone() && !met(until)) {
-            if (!readTurns.tryTake()) {
-                if (!readTurns.await(e, deadline)) return false;
-                continue; // e is done, or the turn is free: look again
-            }
-            try {
-                // past its own answer, the reader goes on through the answers that have already arrived (never
-                // waiting for one): their senders wake at once, and the socket changes hands less often
-                while (!e.isDone() && !met(until)
-                        || until == null && deadline == 0 && headIsSealed() && !isClosed() && reader.hasArrived()) {
-                    Exchange head = pending.peek();
-                    if (head == null) {
-                        fail(Protocol.violation("a response arrived with no request waiting for it"));
-                        break;
-                    }
-                    long left = deadline == 0 ? 0 : deadline - System.nanoTime();
-                    if (deadline != 0 && left <= 0) return false;
-                    if (!readWithin(head, left)) return false;
-                }
-            } finally {
-                readTurns.release(pending);
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads and routes one message, waiting at most {@code left} nanoseconds (0: no limit of the
-     * caller's). False when that time passed first; nothing was consumed then, and the next reader
-     * resumes there. While a request is in flight the network timeout bounds the wait too: it
-     * passing closes the session with 08006.
-     */
-    boolean readWithin(Exchange head, long left) throws SQLException {
-        long network = head == null ? 0 : networkTimeout.toNanos();
-        boolean networkFirst = network > 0 && (left == 0 || network < left);
-        transport.readTimeout(Duration.ofNanos(networkFirst ? network : left));
-        try {
-            readOne(head);
-            return true;
-        } catch (SocketTimeoutException timeout) {
-            if (!networkFirst) return false;
-            fail(SqlExceptions.of(SqlState.CONNECTION_FAILURE, "the server sent no answer within the network timeout of "
-                    + networkTimeout.toMillis() + " ms (socket_timeout, or Connection.setNetworkTimeout); the connection "
-                    + "was closed: open a new one, and raise the timeout if the server is just slow", timeout));
-            return true;
-        }
-    }
-
-    /**
-     * Takes the read turn without a request of one's own (a notification wait, a COPY's poll):
-     * at once, or within a slice of at most {@code deadline} (-1: only if free). Give it back with
-     * {@link #releaseReading()}.
-     */
-    boolean lockForReading(long deadline) throws SQLException {
-        if (readTurns.tryTake()) return true;
-        if (deadline == -1) return false;
-        long wait = deadline == 0 ? LOCK_SLICE_NANOS : Math.min(LOCK_SLICE_NANOS, deadline - System.nanoTime());
-        return readTurns.tryTake(Math.max(0, wait));
-    }
-
-    /** Gives back the read turn taken with {@link #lockForReading} and wakes the next waiting sender. */
-    void releaseReading() { readTurns.release(pending); }
-
-    private boolean headIsSealed() {
-        Exchange head = pending.peek();
-        return head != null && head.sealed();
-    }
-
-    private void readOne(Exchange head) throws SocketTimeoutException {
-        BackendMessage m;
-        try {
-            m = reader.read();
-        } catch (SocketTimeoutException timeout) {
-            throw timeout;
-        } catch (IOException io) {
-            fail(transport.ioFailure(io));
-            return;
-        } catch (ProtocolViolation pv) {
-            fail(Protocol.violation(pv.getMessage()));
-            return;
-        }
-        try {
-            // a thread that started reading while idle learns only now whose answer this is
-            dispatch(head != null ? head : pending.peek(), m);
-        } catch (SQLException violation) {
-            fail(violation);
-        }
-    }
-
-    private void dispatch(Exchange head, BackendMessage m) throws SQLException {
-        if (m instanceof ParameterStatus p) {
-            parameters.put(p.name(), p.value());
-        } else if (m instanceof NoticeResponse n) {
-            ServerError notice = new ServerError(n.fields());
-            if (head != null) head.notice(notice);
-            notices.received(notice, head == null);
-        } else if (m instanceof NotificationResponse n) {
-            notifications.add(new Notification(n.processId(), n.channel(), n.payload()));
-        } else if (head == null) {
-            if (!(m instanceof ErrorResponse err)) throw Protocol.unexpected(m, "no request is waiting for an answer");
-            fail(SqlExceptions.fromServer(new ServerError(err.fields()))); // e.g. the backend was terminated
-        } else if (m instanceof ReadyForQuery rfq) {
-            TransactionStatus was = status;
-            status = TransactionStatus.of(rfq.status());
-            if (status == TransactionStatus.IDLE && was != TransactionStatus.IDLE) blocksEnded++;
-            if (head.beginsTransaction()) beginInFlight = false;
-            if (head.ready(rfq)) pending.poll();
-        } else if (m instanceof ErrorResponse err && isFatal(err)) {
-            SQLException ex = SqlExceptions.fromServer(new ServerError(err.fields()));
-            head.fail(ex);
-            fail(ex); // the server closes the session after a FATAL error
-        } else {
-            head.handle(m);
-            if (head.isDone()) pending.poll(); // ended without ReadyForQuery (a portal read with Flush)
-            FrontendMessage reply = head.takeReply();
-            if (reply != null) sendReply(reply);
-        }
-    }
-
-    private static boolean isFatal(ErrorResponse err) {
-        String s = err.fields().getOrDefault('V', err.fields().get('S'));
-        return "FATAL".equals(s) || "PANIC".equals(s);
-    }
-
-    private void sendReply(FrontendMessage reply) {
+    /** Writes a message an exchange answers the server with (a SASL response, a CopyFail). */
+    void sendReply(FrontendMessage reply) {
         writePermit.acquireUninterruptibly();
         try {
             writer.add(reply);
@@ -786,7 +646,7 @@ public final class Session implements AutoCloseable {
 
     /** Reads for the COPY in progress until {@code until} holds or {@code e} is done. */
     void copyAwait(CopyExchange e, BooleanSupplier until) throws SQLException {
-        await(e, 0, until);
+        reads.await(e, 0, until);
     }
 
     /**
@@ -795,18 +655,7 @@ public final class Session implements AutoCloseable {
      * and notices never fill the socket buffers.
      */
     void copyPoll(CopyExchange e) throws SQLException {
-        if (!lockForReading(-1)) return; // another thread is reading: it serves the copy too
-        try {
-            while (!e.isDone() && reader.available() > 0) {
-                Exchange head = pending.peek();
-                if (head == null) break;
-                readOne(head);
-            }
-        } catch (IOException io) {
-            fail(transport.ioFailure(io));
-        } finally {
-            releaseReading();
-        }
+        reads.poll(e); // when another thread is reading, it serves the copy too
     }
 
     /** Ends the COPY in progress: the write permit goes back to the other requests. Idempotent. */
@@ -824,7 +673,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Marks the session broken by {@code cause}, closes the socket and fails every waiting request. */
-    private void fail(SQLException cause) {
+    void fail(SQLException cause) {
         if (broken == null) broken = cause;
         transport.close();
         abortAll(cause);
