@@ -56,7 +56,7 @@ public final class Session implements AutoCloseable {
     private final Transport transport;
     private final MessageReader reader;
     private final MessageWriter writer;
-    private final Semaphore writePermit = new Semaphore(1);
+    private final WritePermit writePermit = new WritePermit();
     private final PendingQueue pending = new PendingQueue();
     private final Map<String, String> parameters;
     private final BackendKey backendKey;
@@ -77,11 +77,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean beginInFlight;
     private volatile String begin = "BEGIN";
     private volatile AutoSave autoSave = AutoSave.NEVER;
-    private Conversation open; // guarded by the write permit: holds the session between its requests
     private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
     private final AtomicInteger portals = new AtomicInteger();
-    /** The thread that started the COPY in progress, which holds the write permit until it ends; else null. */
-    private final AtomicReference<Thread> copyOwner = new AtomicReference<>();
     private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
@@ -335,7 +332,7 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
-        if (copyOwner.get() != null) { // a COPY holds the write permit: no goodbye
+        if (writePermit.heldByCopy()) { // a COPY holds the write permit: no goodbye
             abort();
             endCopy();
             return;
@@ -379,7 +376,7 @@ public final class Session implements AutoCloseable {
     /** Takes the write permit for {@code segment}, opens a transaction block first if needed, and queues it. */
     void openSegment(PipelineSegment segment, PipelineFlow flow) throws SQLException {
         syncOwnPipeline();
-        acquireFor(null, 0); // a suspended stream reads its rest first
+        writePermit.acquireFor(null, 0); // a suspended stream reads its rest first
         try {
             checkOpen();
             if (!autoCommit && status == TransactionStatus.IDLE && !beginInFlight) {
@@ -444,7 +441,7 @@ public final class Session implements AutoCloseable {
      */
     boolean submit(Exchange e, long deadline) throws SQLException {
         syncOwnPipeline();
-        if (!acquireFor(e.conversation(), deadline)) return false;
+        if (!writePermit.acquireFor(e.conversation(), deadline)) return false;
         boolean handedOff = false;
         cancels.enterWrite();
         try {
@@ -486,26 +483,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Takes the write permit for a request of {@code owner} (null for none). A conversation that
-     * holds the session and is not the owner first makes way (reads the rest of its answer into
-     * memory and lets go), so the request never lands inside another conversation.
-     */
-    private boolean acquireFor(Conversation owner, long deadline) throws SQLException {
-        if (!acquireWritePermit(deadline)) return false;
-        for (Conversation c; (c = open) != null && c != owner; ) {
-            writePermit.release();
-            c.makeWay();
-            if (!acquireWritePermit(deadline)) return false;
-        }
-        return true;
-    }
-
-    /**
      * Runs {@code step} of {@code owner} under the write permit, after any other conversation made
      * way; {@code step} writes with {@link #writeHeld} and may {@link #hold}/{@link #release}.
      */
     <T> T whileHolding(Conversation owner, HeldStep<T> step) throws SQLException {
-        acquireFor(owner, 0);
+        writePermit.acquireFor(owner, 0);
         try {
             checkOpen();
             return step.run();
@@ -532,43 +514,16 @@ public final class Session implements AutoCloseable {
     }
 
     /** Makes {@code c} the conversation that holds the session; under the write permit. */
-    void hold(Conversation c) { open = c; }
+    void hold(Conversation c) { writePermit.hold(c); }
 
     /** Lets go of the session if {@code c} holds it; under the write permit. */
-    void release(Conversation c) {
-        if (open == c) open = null;
-    }
+    void release(Conversation c) { writePermit.letGo(c); }
 
     /** How many transaction blocks have ended so far: a portal of a block lives while this stays the same. */
     public long blocksEnded() { return blocksEnded; }
 
     /** A portal name unique in this session. */
     String nextPortalName() { return "ysql_portal_" + portals.incrementAndGet(); }
-
-    /**
-     * Takes the write permit. A caller that has to wait for another thread's request and is
-     * interrupted while waiting gets 57014 and sends nothing; a free permit is taken even by an
-     * interrupted thread, so cleanup such as a rollback still works.
-     */
-    private boolean acquireWritePermit(long deadline) throws SQLException {
-        if (copyOwner.get() == Thread.currentThread()) {
-            throw SqlExceptions.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
-                    "a COPY is in progress on this connection: finish or close it first");
-        }
-        if (writePermit.tryAcquire()) return true;
-        try {
-            if (deadline != 0) {
-                return writePermit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-            writePermit.acquire();
-            return true;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            if (deadline != 0) return false;
-            throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for another thread's request "
-                    + "to be written; this statement was not sent and the connection remains usable", ie);
-        }
-    }
 
     private void writeAndRelease(byte[] bytes) {
         try {
@@ -613,7 +568,7 @@ public final class Session implements AutoCloseable {
 
     /** Writes {@code e}'s COPY query and keeps the write permit (unless it throws). */
     void beginCopy(CopyExchange e) throws SQLException {
-        acquireFor(null, 0); // a suspended stream reads its rest first
+        writePermit.acquireFor(null, 0); // a suspended stream reads its rest first
         try {
             checkOpen();
             if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
@@ -622,12 +577,12 @@ public final class Session implements AutoCloseable {
             }
             e.write(writer);
             pending.add(e);
-            copyOwner.set(Thread.currentThread());
+            writePermit.keepForCopy();
             writer.flush();
         } catch (IOException io) {
             fail(transport.ioFailure(io));
         } catch (SQLException | RuntimeException x) {
-            if (copyOwner.get() == null) writePermit.release();
+            if (!writePermit.heldByCopy()) writePermit.release();
             throw x;
         }
     }
@@ -659,9 +614,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Ends the COPY in progress: the write permit goes back to the other requests. Idempotent. */
-    void endCopy() {
-        if (copyOwner.getAndSet(null) != null) writePermit.release();
-    }
+    void endCopy() { writePermit.endCopy(); }
 
     void checkOpen() throws SQLException {
         if (closed) throw SqlExceptions.closed("the connection");
