@@ -67,6 +67,7 @@ public final class Session implements AutoCloseable {
     private final Notices notices = new Notices();
     private final CancelGate cancels = new CancelGate();
     private final ResponseRouter reads;
+    private final CopyLane copies;
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile StatementSettings settings = StatementSettings.DEFAULTS;
@@ -89,6 +90,7 @@ public final class Session implements AutoCloseable {
         this.writer = transport.writer();
         this.parameters = new ConcurrentHashMap<>(parameters);
         this.reads = new ResponseRouter(this, transport, pending, this.parameters, notifications, notices);
+        this.copies = new CopyLane(this, writePermit, reads, pending, transport);
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
@@ -203,7 +205,7 @@ public final class Session implements AutoCloseable {
      * copy's until the returned flow ends; see {@link CopyFlow}.
      */
     public CopyFlow copy(String sql, Consumer<ServerError> notices) throws SQLException {
-        return CopyFlow.start(this, new CopyExchange(sql), notices);
+        return copies.start(new CopyExchange(sql), notices);
     }
 
     /**
@@ -334,7 +336,7 @@ public final class Session implements AutoCloseable {
         if (closed) return;
         if (writePermit.heldByCopy()) { // a COPY holds the write permit: no goodbye
             abort();
-            endCopy();
+            writePermit.endCopy();
             return;
         }
         try {
@@ -564,57 +566,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    // ---- COPY: the flow holds the write permit from its Query to its end (see CopyFlow) ----------
-
-    /** Writes {@code e}'s COPY query and keeps the write permit (unless it throws). */
-    void beginCopy(CopyExchange e) throws SQLException {
-        writePermit.acquireFor(null, 0); // a suspended stream reads its rest first
-        try {
-            checkOpen();
-            if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
-                e.beginFirst(begin);
-                beginInFlight = true;
-            }
-            e.write(writer);
-            pending.add(e);
-            writePermit.keepForCopy();
-            writer.flush();
-        } catch (IOException io) {
-            fail(transport.ioFailure(io));
-        } catch (SQLException | RuntimeException x) {
-            if (!writePermit.heldByCopy()) writePermit.release();
-            throw x;
+    /** With autocommit off and no transaction block open or opening, asks {@code e} to open one first. */
+    void beginBlockIfIdle(Exchange e) {
+        if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
+            e.beginFirst(begin);
+            beginInFlight = true;
         }
     }
-
-    /** Sends a message of the COPY in progress (the caller holds the permit through {@link #beginCopy}). */
-    void copySend(FrontendMessage m) throws SQLException {
-        try {
-            writer.add(m);
-            writer.flush();
-        } catch (IOException io) {
-            SQLException failure = transport.ioFailure(io);
-            fail(failure);
-            throw failure;
-        }
-    }
-
-    /** Reads for the COPY in progress until {@code until} holds or {@code e} is done. */
-    void copyAwait(CopyExchange e, BooleanSupplier until) throws SQLException {
-        reads.await(e, 0, until);
-    }
-
-    /**
-     * Reads what the server has already sent, without waiting for more, so an error during a
-     * COPY FROM STDIN is seen while data is still being written (the copy can then stop early)
-     * and notices never fill the socket buffers.
-     */
-    void copyPoll(CopyExchange e) throws SQLException {
-        reads.poll(e); // when another thread is reading, it serves the copy too
-    }
-
-    /** Ends the COPY in progress: the write permit goes back to the other requests. Idempotent. */
-    void endCopy() { writePermit.endCopy(); }
 
     void checkOpen() throws SQLException {
         if (closed) throw SqlExceptions.closed("the connection");
