@@ -68,6 +68,7 @@ public final class Session implements AutoCloseable {
     private final CancelGate cancels = new CancelGate();
     private final ResponseRouter reads;
     private final CopyLane copies;
+    private final SegmentLane segments;
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile StatementSettings settings = StatementSettings.DEFAULTS;
@@ -80,7 +81,6 @@ public final class Session implements AutoCloseable {
     private volatile AutoSave autoSave = AutoSave.NEVER;
     private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
     private final AtomicInteger portals = new AtomicInteger();
-    private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -91,6 +91,7 @@ public final class Session implements AutoCloseable {
         this.parameters = new ConcurrentHashMap<>(parameters);
         this.reads = new ResponseRouter(this, transport, pending, this.parameters, notifications, notices);
         this.copies = new CopyLane(this, writePermit, reads, pending, transport);
+        this.segments = new SegmentLane(this, writePermit, reads, pending, transport);
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
@@ -212,7 +213,7 @@ public final class Session implements AutoCloseable {
      * A new pipeline on this session: statements queued without waiting, synced when asked. While
      * it has statements queued, it alone writes to the session.
      */
-    public PipelineFlow pipeline() { return new PipelineFlow(this, statements); }
+    public PipelineFlow pipeline() { return new PipelineFlow(segments, statements); }
 
     /** The server's value of a reported parameter ({@code server_version}, {@code TimeZone} …), or null. */
     public String parameter(String name) { return parameters.get(name); }
@@ -367,51 +368,8 @@ public final class Session implements AutoCloseable {
         abortAll(SqlExceptions.closed("the connection"));
     }
 
-    // ---- pipeline segments (see PipelineFlow): the write permit is held from the first statement to the Sync ----
-
     /** A pipeline opened by this thread holds the write permit: sync it before this thread's next request. */
-    private void syncOwnPipeline() throws SQLException {
-        PipelineFlow p = pipeline;
-        if (p != null && p.ownedByCurrentThread()) p.sync();
-    }
-
-    /** Takes the write permit for {@code segment}, opens a transaction block first if needed, and queues it. */
-    void openSegment(PipelineSegment segment, PipelineFlow flow) throws SQLException {
-        syncOwnPipeline();
-        writePermit.acquireFor(null, 0); // a suspended stream reads its rest first
-        try {
-            checkOpen();
-            if (!autoCommit && status == TransactionStatus.IDLE && !beginInFlight) {
-                segment.beginFirst(begin);
-                beginInFlight = true;
-            }
-            pending.add(segment);
-            pipeline = flow;
-        } catch (SQLException | RuntimeException e) {
-            writePermit.release();
-            throw e;
-        }
-    }
-
-    /** Writes part of an open segment; false (and the session broken) when the connection failed. */
-    boolean writeSegment(byte[] bytes) {
-        if (isClosed()) return false;
-        try {
-            writer.writeRaw(bytes);
-            return true;
-        } catch (IOException io) {
-            fail(transport.ioFailure(io));
-            return false;
-        }
-    }
-
-    /** Releases the write permit once a segment's Sync is written. */
-    void closeSegment() { writePermit.release(); }
-
-    /** Reads until {@code segment} is complete. */
-    void awaitSegment(PipelineSegment segment) throws SQLException { await(segment, 0); }
-
-    void ensureOpen() throws SQLException { checkOpen(); }
+    private void syncOwnPipeline() throws SQLException { segments.syncOwn(); }
 
     // ---- the request pipeline ----------------------------------------------------------------
 
