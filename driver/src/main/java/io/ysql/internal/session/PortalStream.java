@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  */
 public final class PortalStream implements Conversation {
     private final Session session;
+    private final PortalLane lane;
     private final StatementCache cache;
     private final String sql;
     private final Bindings bindings;
@@ -58,19 +59,20 @@ public final class PortalStream implements Conversation {
     private int chunks;
     private QueryResult first;
 
-    private PortalStream(Session session, StatementCache cache, String sql, Bindings bindings,
+    private PortalStream(Session session, PortalLane lane, StatementCache cache, String sql, Bindings bindings,
                          Consumer<ServerError> notices) {
         this.session = session;
+        this.lane = lane;
         this.cache = cache;
         this.sql = sql;
         this.bindings = bindings;
         this.notices = notices;
     }
 
-    static PortalStream open(Session session, StatementCache cache, String sql, Bindings bindings, int fetchSize,
-                             Consumer<ServerError> notices) throws SQLException {
+    static PortalStream open(Session session, PortalLane lane, StatementCache cache, String sql, Bindings bindings,
+                             int fetchSize, Consumer<ServerError> notices) throws SQLException {
         if (fetchSize < 1) throw new IllegalArgumentException("fetch size must be positive, was " + fetchSize);
-        PortalStream s = new PortalStream(session, cache, sql, bindings, notices);
+        PortalStream s = new PortalStream(session, lane, cache, sql, bindings, notices);
         s.start(fetchSize, false);
         return s;
     }
@@ -124,7 +126,7 @@ public final class PortalStream implements Conversation {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
         step.writePrefix(out); // BEGIN (as the session's characteristics ask), when autocommit is off
         inBlock = step.beginsTransaction() || session.transactionStatus() != TransactionStatus.IDLE;
-        portal = inBlock ? session.nextPortalName() : "";
+        portal = inBlock ? lane.nextPortalName() : "";
         plan = cache.plan(new StatementCache.Key(sql, bindings.typeOids().clone()), -1);
         if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
         out.add(new Bind(portal, plan.name(), bindings.formats(), bindings.values(), plan.formats()));
@@ -135,7 +137,7 @@ public final class PortalStream implements Conversation {
         step.endsAtReady(inBlock);
         portalOpen = inBlock;
         syncPending = !inBlock;
-        if (syncPending) session.hold(this);
+        if (syncPending) lane.hold(this);
         lastWritten = step;
         received.add(step);
     }
@@ -225,7 +227,7 @@ public final class PortalStream implements Conversation {
 
     /** Asks for the next chunk; false when there is nothing left to ask for. */
     private boolean request(int fetchSize) throws SQLException {
-        return session.whileHolding(this, () -> {
+        return lane.whileHolding(this, () -> {
             if (!received.isEmpty()) return true; // the rest was asked for to make way
             if (closed) return false;
             PortalStep step;
@@ -241,7 +243,7 @@ public final class PortalStream implements Conversation {
                 if (!syncPending) return false;
                 step = new PortalStep(this, List.of(new Execute("", fetchSize), Flush.INSTANCE), false, description);
             }
-            session.writeHeld(step);
+            lane.write(step);
             lastWritten = step;
             received.add(step);
             return true;
@@ -255,17 +257,17 @@ public final class PortalStream implements Conversation {
      */
     private PortalStep finishWrites(boolean closePortal) throws SQLException {
         if (session.isClosed()) return null;
-        return session.whileHolding(this, () -> {
+        return lane.whileHolding(this, () -> {
             PortalStep sync = null;
             if (syncPending) {
                 sync = new PortalStep(this, List.of(Sync.INSTANCE), true, null);
                 lastSync = sync;
-                session.writeHeld(sync);
+                lane.write(sync);
                 syncPending = false;
-                session.release(this);
+                lane.release(this);
             } else if (portalOpen) {
                 if (closePortal && session.blocksEnded() == blockEpoch) {
-                    session.writeHeld(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
+                    lane.write(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
                 }
                 portalOpen = false;
             }
@@ -286,15 +288,15 @@ public final class PortalStream implements Conversation {
             received.clear();
             return;
         }
-        session.whileHolding(this, () -> {
+        lane.whileHolding(this, () -> {
             closed = true;
             boolean sendClose = syncPending || (portalOpen && session.blocksEnded() == blockEpoch);
             if (sendClose) {
-                session.writeHeld(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
+                lane.write(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
             }
             syncPending = false;
             portalOpen = false;
-            session.release(this);
+            lane.release(this);
             return null;
         });
         received.clear();
@@ -307,7 +309,7 @@ public final class PortalStream implements Conversation {
         while (true) {
             PortalStep last = lastWritten;
             session.await(last, 0); // how did the last request end? (often known already)
-            boolean done = session.whileHolding(this, () -> {
+            boolean done = lane.whileHolding(this, () -> {
                 if (lastWritten != last) return false; // the owner asked for more meanwhile
                 if (syncPending) {
                     PortalStep step;
@@ -318,10 +320,10 @@ public final class PortalStream implements Conversation {
                     } else {
                         step = new PortalStep(this, List.of(Sync.INSTANCE), true, null);
                     }
-                    session.writeHeld(step);
+                    lane.write(step);
                     syncPending = false;
                 }
-                session.release(this);
+                lane.release(this);
                 return true;
             });
             if (done) return;

@@ -6,30 +6,16 @@ import io.ysql.error.SqlState;
 import io.ysql.internal.transport.MessageReader;
 import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.transport.Transport;
-import io.ysql.internal.wire.BackendMessage;
 import io.ysql.internal.wire.FrontendMessage;
-import io.ysql.internal.wire.ProtocolViolation;
-import io.ysql.internal.wire.backend.ErrorResponse;
-import io.ysql.internal.wire.backend.NoticeResponse;
-import io.ysql.internal.wire.backend.NotificationResponse;
-import io.ysql.internal.wire.backend.ParameterStatus;
 import io.ysql.internal.wire.backend.ReadyForQuery;
 import io.ysql.internal.wire.frontend.Terminate;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -69,6 +55,7 @@ public final class Session implements AutoCloseable {
     private final ResponseRouter reads;
     private final CopyLane copies;
     private final SegmentLane segments;
+    private final PortalLane portals;
     private volatile Duration networkTimeout = Duration.ZERO;
     private volatile Duration cancelTimeout = Duration.ofSeconds(10);
     private volatile StatementSettings settings = StatementSettings.DEFAULTS;
@@ -80,7 +67,6 @@ public final class Session implements AutoCloseable {
     private volatile String begin = "BEGIN";
     private volatile AutoSave autoSave = AutoSave.NEVER;
     private volatile long blocksEnded; // transaction blocks ended so far (ReadyForQuery turned idle)
-    private final AtomicInteger portals = new AtomicInteger();
 
     Session(Transport transport, Map<String, String> parameters, BackendKey key, TransactionStatus status,
             IntPredicate binaryResultType, String authMethod) {
@@ -92,6 +78,7 @@ public final class Session implements AutoCloseable {
         this.reads = new ResponseRouter(this, transport, pending, this.parameters, notifications, notices);
         this.copies = new CopyLane(this, writePermit, reads, pending, transport);
         this.segments = new SegmentLane(this, writePermit, reads, pending, transport);
+        this.portals = new PortalLane(this, writePermit, pending, transport);
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
@@ -179,7 +166,7 @@ public final class Session implements AutoCloseable {
      */
     public PortalStream stream(String sql, Bindings bindings, int fetchSize, Consumer<ServerError> notices)
             throws SQLException {
-        return PortalStream.open(this, statements, sql, bindings, fetchSize, notices);
+        return PortalStream.open(this, portals, statements, sql, bindings, fetchSize, notices);
     }
 
     /**
@@ -442,48 +429,8 @@ public final class Session implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Runs {@code step} of {@code owner} under the write permit, after any other conversation made
-     * way; {@code step} writes with {@link #writeHeld} and may {@link #hold}/{@link #release}.
-     */
-    <T> T whileHolding(Conversation owner, HeldStep<T> step) throws SQLException {
-        writePermit.acquireFor(owner, 0);
-        try {
-            checkOpen();
-            return step.run();
-        } finally {
-            writePermit.release();
-        }
-    }
-
-    /** A step run under the write permit. */
-    interface HeldStep<T> {
-        T run() throws SQLException;
-    }
-
-    /** Writes and queues a small exchange; the caller holds the write permit ({@link #whileHolding}). */
-    void writeHeld(Exchange e) throws SQLException {
-        e.write(writer);
-        pending.add(e);
-        try {
-            writer.flush();
-        } catch (IOException io) {
-            fail(transport.ioFailure(io));
-            checkOpen();
-        }
-    }
-
-    /** Makes {@code c} the conversation that holds the session; under the write permit. */
-    void hold(Conversation c) { writePermit.hold(c); }
-
-    /** Lets go of the session if {@code c} holds it; under the write permit. */
-    void release(Conversation c) { writePermit.letGo(c); }
-
     /** How many transaction blocks have ended so far: a portal of a block lives while this stays the same. */
     public long blocksEnded() { return blocksEnded; }
-
-    /** A portal name unique in this session. */
-    String nextPortalName() { return "ysql_portal_" + portals.incrementAndGet(); }
 
     private void writeAndRelease(byte[] bytes) {
         try {
