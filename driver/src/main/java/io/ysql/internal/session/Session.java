@@ -20,20 +20,20 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
- * One authenticated server session, safe to share between threads.
+ * One authenticated server session, safe to share between threads: the façade the JDBC and cursor
+ * layers call, and the place where a request is written.
  *
- * <p>Requests ({@link Exchange}s) are written back to back under a write permit and queued in the
- * same order; responses are read in order and handed to the exchange at the head of the queue by
- * whichever waiting thread has the read turn ({@link ReadTurns}), so one thread may complete
- * another's exchange. A request too large to be sure to fit the socket buffers is written by a short-lived writer
- * thread while the caller reads, so a big batch can never deadlock against a server that is
- * blocked writing its answers. A thread waiting for notifications reads while no request is in
- * flight ({@link #awaitNotification}); what it reads is routed like any other read, so the answer
- * to a request written meanwhile still reaches that request. A read that waits longer than the
- * network timeout for an answer closes the session with 08006. Type-agnostic: parameters arrive
- * encoded and rows leave as bytes. Over 500 lines because the pipeline's writes, reads and their
- * locks are one invariant, kept in one place (the COPY primitives and the held conversations need
- * the permit, the read lock and the queue too); the flows, notification waits and cancels are apart.
+ * <p>Requests ({@link Exchange}s) are written back to back under the {@link WritePermit} and queued
+ * in the same order; the {@link ResponseRouter} reads the responses in order and hands them to the
+ * exchange at the head of the queue, whichever waiting thread has the read turn, so one thread may
+ * complete another's exchange. A request too large to be sure to fit the socket buffers is written
+ * by a short-lived writer thread while the caller reads, so a big batch can never deadlock against
+ * a server that is blocked writing its answers. Conversations that keep the permit or the session
+ * across several messages enter through lanes of their own: {@link CopyLane} for COPY,
+ * {@link SegmentLane} for pipeline segments, {@link PortalLane} for a stream's later chunks. The
+ * statement cache's retries live in {@link StatementRuns}, notification waits in
+ * {@link NotificationWait}, cancels in {@link CancelGate}. Type-agnostic: parameters arrive
+ * encoded and rows leave as bytes.
  */
 public final class Session implements AutoCloseable {
     /** Requests larger than this are written by a separate thread while the caller reads. */
