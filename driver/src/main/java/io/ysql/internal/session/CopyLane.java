@@ -3,7 +3,6 @@ package io.ysql.internal.session;
 import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
-import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.transport.Transport;
 import io.ysql.internal.wire.FrontendMessage;
 import java.io.IOException;
@@ -18,21 +17,9 @@ import java.util.function.Consumer;
  * the flow's CopyData, CopyDone and CopyFail directly, and reads through the session's
  * {@link ResponseRouter}, so other threads' answers read meanwhile still reach them.
  */
-final class CopyLane {
-    private final Session session;
-    private final WritePermit permit;
-    private final ResponseRouter reads;
-    private final PendingQueue pending;
-    private final Transport transport;
-    private final MessageWriter writer;
-
+final class CopyLane extends Lane {
     CopyLane(Session session, WritePermit permit, ResponseRouter reads, PendingQueue pending, Transport transport) {
-        this.session = session;
-        this.permit = permit;
-        this.reads = reads;
-        this.pending = pending;
-        this.transport = transport;
-        this.writer = transport.writer();
+        super(session, permit, reads, pending, transport);
     }
 
     /**
@@ -67,7 +54,7 @@ final class CopyLane {
             permit.keepForCopy();
             writer.flush();
         } catch (IOException io) {
-            session.fail(transport.ioFailure(io));
+            broken(io);
         } catch (SQLException | RuntimeException x) {
             if (!permit.heldByCopy()) permit.release();
             throw x;
@@ -80,9 +67,7 @@ final class CopyLane {
             writer.add(m);
             writer.flush();
         } catch (IOException io) {
-            SQLException failure = transport.ioFailure(io);
-            session.fail(failure);
-            throw failure;
+            throw broken(io);
         }
     }
 

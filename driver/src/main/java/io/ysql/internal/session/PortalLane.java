@@ -1,6 +1,5 @@
 package io.ysql.internal.session;
 
-import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.transport.Transport;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -13,20 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a transaction block holds the session between its steps and lets go once its Sync is written.
  * Also names the portals of the session's transaction blocks.
  */
-final class PortalLane {
-    private final Session session;
-    private final WritePermit permit;
-    private final PendingQueue pending;
-    private final Transport transport;
-    private final MessageWriter writer;
+final class PortalLane extends Lane {
     private final AtomicInteger portals = new AtomicInteger();
 
-    PortalLane(Session session, WritePermit permit, PendingQueue pending, Transport transport) {
-        this.session = session;
-        this.permit = permit;
-        this.pending = pending;
-        this.transport = transport;
-        this.writer = transport.writer();
+    PortalLane(Session session, WritePermit permit, ResponseRouter reads, PendingQueue pending, Transport transport) {
+        super(session, permit, reads, pending, transport);
     }
 
     /** A step run under the write permit. */
@@ -55,7 +45,7 @@ final class PortalLane {
         try {
             writer.flush();
         } catch (IOException io) {
-            session.fail(transport.ioFailure(io));
+            broken(io);
             session.checkOpen();
         }
     }

@@ -1,6 +1,5 @@
 package io.ysql.internal.session;
 
-import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.transport.Transport;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -11,22 +10,11 @@ import java.sql.SQLException;
  * requests never land inside it. A thread that opened a segment and then sends another request
  * has its pipeline synced first, since its own request would otherwise wait for a permit it holds.
  */
-final class SegmentLane {
-    private final Session session;
-    private final WritePermit permit;
-    private final ResponseRouter reads;
-    private final PendingQueue pending;
-    private final Transport transport;
-    private final MessageWriter writer;
+final class SegmentLane extends Lane {
     private volatile PipelineFlow pipeline; // the last pipeline to open a segment (it may hold the write permit)
 
     SegmentLane(Session session, WritePermit permit, ResponseRouter reads, PendingQueue pending, Transport transport) {
-        this.session = session;
-        this.permit = permit;
-        this.reads = reads;
-        this.pending = pending;
-        this.transport = transport;
-        this.writer = transport.writer();
+        super(session, permit, reads, pending, transport);
     }
 
     /** A pipeline opened by this thread holds the write permit: sync it before this thread's next request. */
@@ -57,7 +45,7 @@ final class SegmentLane {
             writer.writeRaw(bytes);
             return true;
         } catch (IOException io) {
-            session.fail(transport.ioFailure(io));
+            broken(io);
             return false;
         }
     }

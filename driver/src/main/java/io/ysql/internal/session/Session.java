@@ -78,7 +78,7 @@ public final class Session implements AutoCloseable {
         this.reads = new ResponseRouter(this, transport, pending, this.parameters, notifications, notices);
         this.copies = new CopyLane(this, writePermit, reads, pending, transport);
         this.segments = new SegmentLane(this, writePermit, reads, pending, transport);
-        this.portals = new PortalLane(this, writePermit, pending, transport);
+        this.portals = new PortalLane(this, writePermit, reads, pending, transport);
         this.backendKey = key;
         this.status = status;
         this.statements = new StatementCache(binaryResultType);
