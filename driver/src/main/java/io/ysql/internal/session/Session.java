@@ -103,7 +103,7 @@ public final class Session implements AutoCloseable {
      */
     public BatchOutcome simpleQueryOutcome(String sql, Consumer<ServerError> notices) throws SQLException {
         SimpleQuery q = new SimpleQuery(sql);
-        run(q, notices);
+        runs.run(q, notices);
         return q.outcome();
     }
 
@@ -114,7 +114,7 @@ public final class Session implements AutoCloseable {
     public List<QueryResult> control(String sql, Consumer<ServerError> notices) throws SQLException {
         SimpleQuery q = new SimpleQuery(sql);
         q.neverBegin();
-        run(q, notices);
+        runs.run(q, notices);
         return q.results();
     }
 
@@ -125,7 +125,7 @@ public final class Session implements AutoCloseable {
     public List<QueryResult> commit(String sql, Consumer<ServerError> notices) throws SQLException {
         SimpleQuery q = new SimpleQuery(sql);
         q.neverBegin();
-        run(q, notices);
+        runs.run(q, notices);
         if (LostCommit.isLost(q, this)) throw LostCommit.unknown(sql, q.failure());
         return q.results();
     }
@@ -360,27 +360,8 @@ public final class Session implements AutoCloseable {
 
     // ---- the request pipeline ----------------------------------------------------------------
 
-    /** Submits {@code e}, waits for its answer, restores the automatic savepoint if it failed, passes on its notices. */
-    void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
-        submit(e, 0);
-        await(e, 0);
-        if (e.autosavepoint() != null && e.failure() != null && status == TransactionStatus.FAILED && !isClosed()
-                && autoSave.restoresAfter(e.failure())) {
-            restoreAutosave(e);
-        }
-        if (notices != null && !e.notices().isEmpty()) e.notices().forEach(notices);
-    }
-
-    /** Rolls back to the automatic savepoint set before {@code e}, which failed; the transaction goes on. */
-    private void restoreAutosave(Exchange e) throws SQLException {
-        String sp = e.autosavepoint();
-        SimpleQuery r = new SimpleQuery("ROLLBACK TO SAVEPOINT " + sp
-                + (autoSave.cleanup() ? "; RELEASE SAVEPOINT " + sp : ""));
-        r.neverBegin();
-        submit(r, 0);
-        await(r, 0);
-        if (r.failure() != null) e.failure().addSuppressed(r.failure());
-    }
+    /** Rolls back to the automatic savepoint set before {@code e} if it failed and the policy says so. */
+    void restoreAutosave(Exchange e) throws SQLException { runs.restoreAutosave(e); }
 
     /**
      * Writes {@code e} and queues it for its responses. Returns false when the deadline (a
@@ -394,10 +375,7 @@ public final class Session implements AutoCloseable {
         try {
             checkOpen();
             e.owner(cancels.currentOwner());
-            if (!autoCommit && e.mayBegin() && status == TransactionStatus.IDLE && !beginInFlight) {
-                e.beginFirst(begin);
-                beginInFlight = true;
-            }
+            beginBlockIfIdle(e);
             if (e.mayBegin() && (e.beginsTransaction() || beginInFlight || status == TransactionStatus.IN_TRANSACTION)
                     && autoSave.applies(e)) {
                 e.autosave(AutoSave.SAVEPOINT, autoSave.cleanup());

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * about them. A statement or batch that fails because a cached plan went stale (DDL changed its
  * columns, or {@code DISCARD ALL}/{@code DEALLOCATE} dropped it) is forgotten and run once more
  * afresh, unless the failure aborted a transaction block; a plain SELECT whose column changed to a
- * type the codecs read only as text is run again reading text. The session writes and reads; this
- * class decides what to run and what to make of the outcome.
+ * type the codecs read only as text is run again reading text. A statement that fails after an
+ * automatic savepoint ({@link AutoSave}) is rolled back to it, so the transaction goes on. The
+ * session writes and reads; this class decides what to run and what to make of the outcome.
  */
 final class StatementRuns {
     private final Session session;
@@ -30,7 +31,7 @@ final class StatementRuns {
         long started = observeStart(sql);
         try {
             SimpleQuery q = new SimpleQuery(sql);
-            session.run(q, notices);
+            run(q, notices);
             List<QueryResult> results = q.results();
             observeEnd(sql, started, results.isEmpty() ? -1 : results.get(results.size() - 1).rowCount(), null);
             return results;
@@ -58,7 +59,7 @@ final class StatementRuns {
                                 boolean retry) throws SQLException {
         StatementCache statements = session.statementCache();
         CachedQuery q = text.take(bindings, maxRows, statements);
-        session.run(q, notices);
+        run(q, notices);
         q.recordRun();
         SQLException f = q.failure();
         if (f != null && q.usedCache() && StatementCache.isStale(f)) {
@@ -90,7 +91,7 @@ final class StatementRuns {
         StatementCache statements = session.statementCache();
         try {
             ExtendedQuery q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
-            session.run(q, notices);
+            run(q, notices);
             q.recordRuns();
             SQLException f = q.failure();
             if (f != null && q.failedOnCachedStep() && StatementCache.isStale(f) && !blockFailed()) {
@@ -98,7 +99,7 @@ final class StatementRuns {
                 if (SqlState.INVALID_SQL_STATEMENT_NAME.equals(f.getSQLState())) statements.forgetAllNames();
                 q.forgetPlans();
                 q = new ExtendedQuery(texts, batch, statements, prepareThreshold);
-                session.run(q, notices);
+                run(q, notices);
                 q.recordRuns();
             }
             if (q.failure() != null && q.failedExecution() < 0) q.throwIfFailed();
@@ -110,6 +111,34 @@ final class StatementRuns {
             observeEnd(texts.get(0), started, -1, e);
             throw e;
         }
+    }
+
+    /** Submits {@code e}, waits for its answer, restores the automatic savepoint if it failed, passes on its notices. */
+    void run(Exchange e, Consumer<ServerError> notices) throws SQLException {
+        session.submit(e, 0);
+        session.await(e, 0);
+        restoreAutosave(e);
+        if (notices != null && !e.notices().isEmpty()) e.notices().forEach(notices);
+    }
+
+    /**
+     * Rolls back to the automatic savepoint set before {@code e} when {@code e} failed and the
+     * policy restores after its failure: the transaction goes on. The rollback's own failure, if
+     * any, is added to {@code e}'s.
+     */
+    void restoreAutosave(Exchange e) throws SQLException {
+        String sp = e.autosavepoint();
+        AutoSave policy = session.autoSave();
+        if (sp == null || e.failure() == null || !blockFailed() || session.isClosed()
+                || !policy.restoresAfter(e.failure())) {
+            return;
+        }
+        SimpleQuery r = new SimpleQuery("ROLLBACK TO SAVEPOINT " + sp
+                + (policy.cleanup() ? "; RELEASE SAVEPOINT " + sp : ""));
+        r.neverBegin();
+        session.submit(r, 0);
+        session.await(r, 0);
+        if (r.failure() != null) e.failure().addSuppressed(r.failure());
     }
 
     private boolean blockFailed() { return session.transactionStatus() == TransactionStatus.FAILED; }
