@@ -29,6 +29,10 @@ import java.util.function.Consumer;
  * at the end: meanwhile the stream holds the session, and any other request first makes it read
  * the rest of its rows into memory ({@code Execute(0)} + Sync): correctness over memory.
  *
+ * <p>Inside a block, {@code autosave} covers the stream as it covers a statement: the opening
+ * request, and with {@code always} each chunk's, are written after {@code SAVEPOINT}, and a request
+ * that fails is rolled back to its savepoint, so the transaction stays usable.
+ *
  * <p>One owner thread reads the chunks ({@link #next}); any thread may make way. The write-side
  * state is guarded by the session's write permit; received steps are queued in request order.
  */
@@ -125,7 +129,8 @@ public final class PortalStream implements Conversation {
     void writeOpening(MessageWriter out, PortalStep step, int fetchSize) {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
         step.writePrefix(out); // BEGIN (as the session's characteristics ask), when autocommit is off
-        inBlock = step.beginsTransaction() || session.transactionStatus() != TransactionStatus.IDLE;
+        inBlock = step.beginsTransaction() || step.autosavepoint() != null
+                || session.transactionStatus() != TransactionStatus.IDLE;
         portal = inBlock ? lane.nextPortalName() : "";
         plan = cache.plan(new StatementCache.Key(sql, bindings.typeOids().clone()), -1);
         if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
@@ -134,6 +139,7 @@ public final class PortalStream implements Conversation {
         else step.expect(plan.description());
         out.add(new Execute(portal, fetchSize));
         out.add(inBlock ? Sync.INSTANCE : Flush.INSTANCE);
+        step.writeSuffix(out); // RELEASE SAVEPOINT, with cleanupSavepoints
         step.endsAtReady(inBlock);
         portalOpen = inBlock;
         syncPending = !inBlock;
@@ -194,6 +200,7 @@ public final class PortalStream implements Conversation {
     private PortalStep take() throws SQLException {
         PortalStep s = received.peek();
         session.await(s, 0);
+        session.restoreAutosave(s); // when it failed after an automatic savepoint: the block goes on
         received.poll();
         chunks++;
         if (notices != null && !s.notices().isEmpty()) s.notices().forEach(notices);
@@ -239,6 +246,10 @@ public final class PortalStream implements Conversation {
                     return false;
                 }
                 step = new PortalStep(this, List.of(new Execute(portal, fetchSize), Sync.INSTANCE), true, description);
+                AutoSave policy = session.autoSave();
+                if (policy.savesChunks() && session.transactionStatus() == TransactionStatus.IN_TRANSACTION) {
+                    step.autosave(AutoSave.SAVEPOINT, policy.cleanup()); // a failure at any row keeps the block usable
+                }
             } else {
                 if (!syncPending) return false;
                 step = new PortalStep(this, List.of(new Execute("", fetchSize), Flush.INSTANCE), false, description);

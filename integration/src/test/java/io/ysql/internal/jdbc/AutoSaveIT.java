@@ -182,6 +182,96 @@ class AutoSaveIT {
     }
 
     @Test
+    void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsAtOpen() throws SQLException {
+        for (String cleanup : new String[] {"false", "true"}) {
+            try (Connection conn = connect("autosave", "always", "cleanupSavepoints", cleanup);
+                 Connection observer = TestServer.connect()) {
+                conn.setAutoCommit(false);
+                insert(conn, 1);
+                for (String sql : new String[] {"SELECT 1 / (i - 1) FROM generate_series(1, 1000) i",
+                        "SELECT * FROM autosave_no_such_table"}) {
+                    try (Statement st = conn.createStatement()) {
+                        st.setFetchSize(100);
+                        SQLException e = TestServer.thrown(SQLException.class, () -> st.executeQuery(sql));
+                        assertThat(e.getSQLState()).as(sql).isIn("22012", "42P01");
+                    }
+                }
+                insert(conn, 2);
+                assertThat(ids(observer)).as("still one uncommitted transaction").isEmpty();
+                conn.commit();
+                assertThat(ids(observer)).as("cleanupSavepoints=" + cleanup).containsExactly(1, 2);
+            }
+            TestServer.run("TRUNCATE " + TABLE);
+        }
+    }
+
+    @Test
+    void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsMidStream() throws SQLException {
+        for (String cleanup : new String[] {"false", "true"}) {
+            try (Connection conn = connect("autosave", "always", "cleanupSavepoints", cleanup);
+                 Connection observer = TestServer.connect()) {
+                conn.setAutoCommit(false);
+                insert(conn, 1);
+                assertThat(rowsBeforeDivisionByZero(conn)).as("rows read before row 5,000 failed").isBetween(4_900, 4_999);
+                insert(conn, 2);
+                assertThat(ids(conn)).containsExactly(1, 2);
+                conn.commit();
+                assertThat(ids(observer)).as("cleanupSavepoints=" + cleanup).containsExactly(1, 2);
+            }
+            TestServer.run("TRUNCATE " + TABLE);
+        }
+    }
+
+    @Test
+    void aStreamedQueryThatFailsMidStreamKeepsTheStatementsRunMeanwhile() throws SQLException {
+        try (Connection conn = connect("autosave", "always")) {
+            conn.setAutoCommit(false);
+            try (Statement st = conn.createStatement()) {
+                st.setFetchSize(100);
+                ResultSet rs = st.executeQuery("SELECT i, 1 / (i - 250) FROM generate_series(1, 1000) i");
+                assertThat(rs.next()).isTrue();
+                insert(conn, 1); // runs while the portal is open, between two of its chunks
+                SQLException e = TestServer.thrown(SQLException.class, () -> {
+                    while (rs.next()) {
+                        // read on to row 250
+                    }
+                });
+                assertThat(e.getSQLState()).isEqualTo("22012");
+            }
+            insert(conn, 2);
+            conn.commit();
+            assertThat(ids(conn)).as("only the failed chunk was rolled back").containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void withoutAutosaveAStreamedQueryThatFailsMidStreamAbortsTheTransaction() throws SQLException {
+        try (Connection conn = connect("autosave", "never")) {
+            conn.setAutoCommit(false);
+            insert(conn, 1);
+            assertThat(rowsBeforeDivisionByZero(conn)).isBetween(4_900, 4_999);
+            SQLException aborted = TestServer.thrown(SQLException.class, () -> insert(conn, 2));
+            assertThat(aborted.getSQLState()).isEqualTo("25P02");
+            conn.rollback();
+        }
+    }
+
+    /** Streams a query with fetch size 100 whose row 5,000 divides by zero; returns how many rows came before. */
+    private static int rowsBeforeDivisionByZero(Connection conn) throws SQLException {
+        int read = 0;
+        try (Statement st = conn.createStatement()) {
+            st.setFetchSize(100);
+            try (ResultSet rs = st.executeQuery("SELECT i, 1 / (i - 5000) FROM generate_series(1, 10000) i")) {
+                while (rs.next()) read++;
+            }
+            throw new AssertionError("the query did not fail; " + read + " rows read");
+        } catch (SQLException e) {
+            assertThat(e.getSQLState()).isEqualTo("22012");
+        }
+        return read;
+    }
+
+    @Test
     void conservativeReRunsAStatementWhosePlanWentStale() throws SQLException {
         assertThat(runAfterColumnsChanged("conservative")).isEqualTo("x");
         SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never"));
