@@ -183,38 +183,39 @@ class AutoSaveIT {
 
     @Test
     void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsAtOpen() throws SQLException {
-        for (String cleanup : new String[] {"false", "true"}) {
-            try (Connection conn = connect("autosave", "always", "cleanupSavepoints", cleanup);
-                 Connection observer = TestServer.connect()) {
-                conn.setAutoCommit(false);
-                insert(conn, 1);
-                for (String sql : new String[] {"SELECT 1 / (i - 1) FROM generate_series(1, 1000) i",
-                        "SELECT * FROM autosave_no_such_table"}) {
-                    try (Statement st = conn.createStatement()) {
-                        st.setFetchSize(100);
-                        SQLException e = TestServer.thrown(SQLException.class, () -> st.executeQuery(sql));
-                        assertThat(e.getSQLState()).as(sql).isIn("22012", "42P01");
-                    }
+        transactionGoesOnAfter(conn -> {
+            for (String sql : new String[] {"SELECT 1 / (i - 1) FROM generate_series(1, 1000) i",
+                    "SELECT * FROM autosave_no_such_table"}) {
+                try (Statement st = conn.createStatement()) {
+                    st.setFetchSize(100);
+                    SQLException e = TestServer.thrown(SQLException.class, () -> st.executeQuery(sql));
+                    assertThat(e.getSQLState()).as(sql).isIn("22012", "42P01");
                 }
-                insert(conn, 2);
-                assertThat(ids(observer)).as("still one uncommitted transaction").isEmpty();
-                conn.commit();
-                assertThat(ids(observer)).as("cleanupSavepoints=" + cleanup).containsExactly(1, 2);
             }
-            TestServer.run("TRUNCATE " + TABLE);
-        }
+            return null;
+        });
     }
 
     @Test
     void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsMidStream() throws SQLException {
+        transactionGoesOnAfter(conn -> assertThat(rowsBeforeDivisionByZero(conn))
+                .as("rows read before row 5,000 failed").isBetween(4_900, 4_999));
+    }
+
+    /**
+     * With autosave=always and either cleanupSavepoints, inserts 1, runs {@code failing} (which
+     * meets a failure), inserts 2 and commits: both rows are there.
+     */
+    private static void transactionGoesOnAfter(io.ysql.SQLFunction<Connection, ?> failing) throws SQLException {
         for (String cleanup : new String[] {"false", "true"}) {
             try (Connection conn = connect("autosave", "always", "cleanupSavepoints", cleanup);
                  Connection observer = TestServer.connect()) {
                 conn.setAutoCommit(false);
                 insert(conn, 1);
-                assertThat(rowsBeforeDivisionByZero(conn)).as("rows read before row 5,000 failed").isBetween(4_900, 4_999);
+                failing.apply(conn);
                 insert(conn, 2);
                 assertThat(ids(conn)).containsExactly(1, 2);
+                assertThat(ids(observer)).as("still one uncommitted transaction").isEmpty();
                 conn.commit();
                 assertThat(ids(observer)).as("cleanupSavepoints=" + cleanup).containsExactly(1, 2);
             }
@@ -273,19 +274,30 @@ class AutoSaveIT {
 
     @Test
     void conservativeReRunsAStatementWhosePlanWentStale() throws SQLException {
-        assertThat(runAfterColumnsChanged("conservative")).isEqualTo("x");
-        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never"));
+        assertThat(runAfterColumnsChanged("conservative", 0)).isEqualTo("x");
+        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never", 0));
         assertThat(stale.getSQLState()).isEqualTo("0A000");
     }
 
-    /** Runs a cached SELECT *, adds a column in the same transaction, runs it again and reads the new column. */
-    private static String runAfterColumnsChanged(String autosave) throws SQLException {
+    @Test
+    void conservativeReRunsAStreamedQueryWhosePlanWentStale() throws SQLException {
+        assertThat(runAfterColumnsChanged("conservative", 10)).isEqualTo("x");
+        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never", 10));
+        assertThat(stale.getSQLState()).isEqualTo("0A000");
+    }
+
+    /**
+     * Runs a cached SELECT * (streamed when {@code fetchSize} is set), adds a column in the same
+     * transaction, runs it again and reads the new column.
+     */
+    private static String runAfterColumnsChanged(String autosave, int fetchSize) throws SQLException {
         TestServer.run("DROP TABLE IF EXISTS autosave_stale");
         TestServer.run("CREATE TABLE autosave_stale (a int)");
         TestServer.run("INSERT INTO autosave_stale VALUES (1)");
         try (Connection conn = connect("autosave", autosave)) {
             conn.setAutoCommit(false);
             try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM autosave_stale")) {
+                ps.setFetchSize(fetchSize);
                 for (int i = 0; i < 8; i++) {
                     try (ResultSet rs = ps.executeQuery()) {
                         assertThat(rs.next()).isTrue();
