@@ -200,44 +200,34 @@ public interface Cursor extends AutoCloseable, Iterable<Row> {
 
     /** psycopg2's {@code copy_expert}: runs {@code sql}, a {@code COPY ... FROM STDIN}, reading {@code from}. */
     default long copyExpert(String sql, java.io.Reader from) throws SQLException {
-        try {
-            return connection().copy().copyIn(sql, from);
-        } catch (SQLException e) {
-            throw io.ysql.errors.Errors.from(e);
-        }
+        return copying(c -> c.copy().copyIn(sql, from));
     }
 
     /** {@code copy_expert} of a {@code COPY ... FROM STDIN} reading bytes (any format). */
     default long copyExpert(String sql, java.io.InputStream from) throws SQLException {
-        try {
-            return connection().copy().copyIn(sql, from);
-        } catch (SQLException e) {
-            throw io.ysql.errors.Errors.from(e);
-        }
+        return copying(c -> c.copy().copyIn(sql, from));
     }
 
     /** {@code copy_expert} of a {@code COPY ... TO STDOUT} writing characters (text or CSV). */
     default long copyExpert(String sql, java.io.Writer to) throws SQLException {
-        try {
-            return connection().copy().copyOut(sql, to);
-        } catch (SQLException e) {
-            throw io.ysql.errors.Errors.from(e);
-        }
+        return copying(c -> c.copy().copyOut(sql, to));
     }
 
     /** {@code copy_expert} of a {@code COPY ... TO STDOUT} writing bytes (any format). */
     default long copyExpert(String sql, java.io.OutputStream to) throws SQLException {
-        try {
-            return connection().copy().copyOut(sql, to);
-        } catch (SQLException e) {
-            throw io.ysql.errors.Errors.from(e);
-        }
+        return copying(c -> c.copy().copyOut(sql, to));
     }
 
+    /** The COPY statement of copyFrom / copyTo, with the table and columns quoted as identifiers. */
     private String copyCommand(String table, boolean in, String sep, String nullString, String... columns)
             throws SQLException {
+        return copying(c -> CopyCommand.of(c, table, in, sep, nullString, columns));
+    }
+
+    /** Runs a COPY {@code step} on the connection; a failure is raised as a DB-API error. */
+    private <T> T copying(SQLFunction<YsqlConnection, T> step) throws SQLException {
         try {
-            return CopyCommand.of(connection(), table, in, sep, nullString, columns);
+            return step.apply(connection());
         } catch (SQLException e) {
             throw io.ysql.errors.Errors.from(e);
         }

@@ -16,14 +16,16 @@ import java.util.Map;
 /**
  * Binds the values of a {@code %s} / {@code %(name)s} statement: checks that the values match the
  * placeholders (a mismatch is a {@link ProgrammingError}, as in psycopg) and encodes them with the
- * connection's codecs into the {@link Bindings} the session sends.
+ * connection's codecs into the {@link Bindings} the session sends. The checks are public so that
+ * {@code Cursor.mogrify} refuses exactly what {@code execute} refuses.
  */
-final class PyformatBinder {
+public final class PyformatBinder {
     private final ParameterEncoder encoder;
 
     PyformatBinder(ParameterEncoder encoder) { this.encoder = encoder; }
 
-    static ParsedSql parse(String sql) throws SQLException {
+    /** Parses {@code sql}'s placeholders; a null text is a {@link ProgrammingError}. */
+    public static ParsedSql parse(String sql) throws SQLException {
         if (sql == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the SQL text must not be null");
         return PyformatPlaceholders.parse(sql);
     }
@@ -33,6 +35,15 @@ final class PyformatBinder {
     }
 
     Bindings positional(ParsedSql parsed, List<?> values) throws SQLException {
+        return encode(checkedPositional(parsed, values));
+    }
+
+    Bindings named(ParsedSql parsed, Map<String, ?> params) throws SQLException {
+        return encode(checkedNamed(parsed, params));
+    }
+
+    /** {@code values}, once checked to match the positional placeholders of {@code parsed}. */
+    public static List<?> checkedPositional(ParsedSql parsed, List<?> values) throws SQLException {
         if (parsed.hasNamedParameters()) {
             throw misuse(SqlState.SYNTAX_ERROR, "the query uses %(name)s placeholders; pass a Map of values");
         }
@@ -41,10 +52,11 @@ final class PyformatBinder {
                     + " placeholder" + (parsed.parameterCount() == 1 ? "" : "s") + " but " + values.size()
                     + " value" + (values.size() == 1 ? " was" : "s were") + " given");
         }
-        return encode(values);
+        return values;
     }
 
-    Bindings named(ParsedSql parsed, Map<String, ?> params) throws SQLException {
+    /** The values of the named placeholders of {@code parsed} in placeholder order, once checked. */
+    public static List<Object> checkedNamed(ParsedSql parsed, Map<String, ?> params) throws SQLException {
         if (params == null) throw misuse(SqlState.INVALID_PARAMETER_VALUE, "the parameter map must not be null");
         if (parsed.parameterCount() > 0 && !parsed.hasNamedParameters()) {
             throw misuse(SqlState.SYNTAX_ERROR, "the query uses positional %s placeholders; pass the values in order");
@@ -56,7 +68,7 @@ final class PyformatBinder {
             }
             values.add(params.get(name));
         }
-        return encode(values);
+        return values;
     }
 
     private Bindings encode(List<?> values) throws SQLException {

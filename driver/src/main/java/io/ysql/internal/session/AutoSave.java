@@ -10,7 +10,10 @@ import java.util.Locale;
  * for every statement and restores after any failure; {@link Mode#CONSERVATIVE} only for
  * statements run through the statement cache, and restores only after a stale-plan failure (which
  * the session then retries). With {@code cleanup}, the savepoint is released after the statement,
- * again in the same write, so that savepoints do not pile up on the server.
+ * again in the same write, so that savepoints do not pile up on the server. A query streamed
+ * inside a transaction block ({@link PortalStream}) is covered too: its opening request as a
+ * statement, and with {@link Mode#ALWAYS} each later chunk, so a failure at any row rolls back to
+ * the savepoint set just before the request that met it. COPY and pipelines are not covered.
  *
  * @param mode    when to set a savepoint
  * @param cleanup release each savepoint after its statement ({@code cleanupSavepoints})
@@ -46,9 +49,15 @@ public record AutoSave(Mode mode, boolean cleanup) {
         return switch (mode) {
             case NEVER -> false;
             case ALWAYS -> e.takesAutosave();
-            case CONSERVATIVE -> e instanceof CachedQuery;
+            case CONSERVATIVE -> e instanceof CachedQuery || e instanceof PortalStep step && step.opens();
         };
     }
+
+    /**
+     * Whether each later chunk of a streamed query gets a savepoint of its own, as a statement
+     * would: only with {@link Mode#ALWAYS} (a chunk cannot fail on a stale plan).
+     */
+    boolean savesChunks() { return mode == Mode.ALWAYS; }
 
     /** Whether the session rolls back to the savepoint after {@code failure}. */
     boolean restoresAfter(SQLException failure) {

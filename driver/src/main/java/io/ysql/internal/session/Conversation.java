@@ -11,7 +11,7 @@ interface Conversation {
 
     /**
      * Ends the conversation's hold on the session: reads what it still waits for, asks the server
-     * for the rest of its answer (kept in memory for its owner) and {@link Session#release lets go}.
+     * for the rest of its answer (kept in memory for its owner) and {@link PortalLane#release lets go}.
      * Called without the write permit, by whichever thread wants to write; when it returns, the
      * conversation no longer holds the session.
      */

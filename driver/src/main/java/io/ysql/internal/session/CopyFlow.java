@@ -1,11 +1,5 @@
 package io.ysql.internal.session;
 
-import io.ysql.error.ServerError;
-import io.ysql.error.SqlExceptions;
-import io.ysql.error.SqlState;
-import java.sql.SQLException;
-import java.util.function.Consumer;
-
 /**
  * A COPY in progress on a session: {@link CopyInFlow} for {@code COPY ... FROM STDIN},
  * {@link CopyOutFlow} for {@code COPY ... TO STDOUT}. From the COPY query until the copy ends
@@ -24,25 +18,4 @@ public sealed interface CopyFlow permits CopyInFlow, CopyOutFlow {
 
     /** True until the copy has ended, one way or another. */
     boolean isActive();
-
-    /**
-     * Sends the COPY query and waits for the server to start the copy. A statement that fails
-     * raises the server's error; one that is no COPY to or from the client raises 42809.
-     */
-    static CopyFlow start(Session session, CopyExchange e, Consumer<ServerError> notices) throws SQLException {
-        session.beginCopy(e);
-        try {
-            session.copyAwait(e, e::started);
-        } catch (SQLException | RuntimeException x) {
-            session.endCopy();
-            throw x;
-        }
-        if (e.copyIn() != null) return new CopyInFlow(session, e, notices);
-        if (e.copyOut() != null) return new CopyOutFlow(session, e, notices);
-        session.endCopy();
-        if (notices != null) e.notices().forEach(notices);
-        e.throwIfFailed();
-        throw SqlExceptions.of(SqlState.WRONG_OBJECT_TYPE,
-                "the statement is not a COPY ... FROM STDIN or COPY ... TO STDOUT; run it with execute() instead");
-    }
 }

@@ -23,7 +23,7 @@ public final class CopyInFlow implements CopyFlow {
     /** Bytes of data per CopyData message. */
     static final int CHUNK = 64 * 1024;
 
-    private final Session session;
+    private final CopyLane lane;
     private final CopyExchange exchange;
     private final Consumer<ServerError> notices;
     private final boolean binary;
@@ -32,8 +32,8 @@ public final class CopyInFlow implements CopyFlow {
     private int filled;
     private boolean ended;
 
-    CopyInFlow(Session session, CopyExchange exchange, Consumer<ServerError> notices) {
-        this.session = session;
+    CopyInFlow(CopyLane lane, CopyExchange exchange, Consumer<ServerError> notices) {
+        this.lane = lane;
         this.exchange = exchange;
         this.notices = notices;
         this.binary = exchange.copyIn().overallFormat() == 1;
@@ -65,11 +65,11 @@ public final class CopyInFlow implements CopyFlow {
         checkActive();
         try {
             if (filled > 0) sendChunk();
-            if (!exchange.isDone()) session.copySend(CopyDone.INSTANCE);
+            if (!exchange.isDone()) lane.send(CopyDone.INSTANCE);
             awaitEnd();
         } finally {
             ended = true;
-            session.endCopy();
+            lane.end();
         }
         exchange.throwIfFailed();
         return exchange.rowCount();
@@ -82,36 +82,36 @@ public final class CopyInFlow implements CopyFlow {
     public SQLException fail(String reason) {
         if (ended) return null;
         try {
-            if (!exchange.isDone()) session.copySend(new CopyFail(reason));
+            if (!exchange.isDone()) lane.send(new CopyFail(reason));
             awaitEnd();
         } catch (SQLException e) {
             return e;
         } finally {
             ended = true;
-            session.endCopy();
+            lane.end();
         }
         return exchange.failure();
     }
 
     private void sendChunk() throws SQLException {
-        session.copyPoll(exchange);
+        lane.poll(exchange);
         if (exchange.isDone()) { // the server failed the copy already: it would discard the rest
             ended = true;
-            session.endCopy();
+            lane.end();
             if (notices != null) exchange.notices().forEach(notices);
             exchange.throwIfFailed();
             throw Protocol.violation("the server ended a COPY FROM STDIN before its data");
         }
         byte[] data = filled == CHUNK ? chunk : Arrays.copyOf(chunk, filled);
         filled = 0;
-        session.copySend(new CopyData(data));
+        lane.send(new CopyData(data));
     }
 
     private void awaitEnd() throws SQLException {
         while (true) {
-            session.copyAwait(exchange, exchange::takeExtraCopyIn);
+            lane.await(exchange, exchange::takeExtraCopyIn);
             if (exchange.isDone()) break;
-            session.copySend(new CopyFail("only one COPY FROM STDIN per statement text is supported"));
+            lane.send(new CopyFail("only one COPY FROM STDIN per statement text is supported"));
         }
         if (notices != null) exchange.notices().forEach(notices);
     }

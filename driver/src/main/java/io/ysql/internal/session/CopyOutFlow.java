@@ -11,15 +11,15 @@ import java.util.function.Consumer;
  * copy closed early leaves the connection usable. Not thread-safe.
  */
 public final class CopyOutFlow implements CopyFlow {
-    private final Session session;
+    private final CopyLane lane;
     private final CopyExchange exchange;
     private final Consumer<ServerError> notices;
     private final boolean binary;
     private final int columns;
     private boolean ended;
 
-    CopyOutFlow(Session session, CopyExchange exchange, Consumer<ServerError> notices) {
-        this.session = session;
+    CopyOutFlow(CopyLane lane, CopyExchange exchange, Consumer<ServerError> notices) {
+        this.lane = lane;
         this.exchange = exchange;
         this.notices = notices;
         this.binary = exchange.copyOut().overallFormat() == 1;
@@ -36,7 +36,7 @@ public final class CopyOutFlow implements CopyFlow {
     public byte[] read() throws SQLException {
         if (ended) return null;
         try {
-            session.copyAwait(exchange, exchange::hasChunk);
+            lane.await(exchange, exchange::hasChunk);
         } catch (SQLException | RuntimeException e) {
             end();
             throw e;
@@ -66,7 +66,7 @@ public final class CopyOutFlow implements CopyFlow {
     private void end() {
         if (ended) return;
         ended = true;
-        session.endCopy();
+        lane.end();
         if (notices != null) exchange.notices().forEach(notices);
     }
 }

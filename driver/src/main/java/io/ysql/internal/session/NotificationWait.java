@@ -14,10 +14,12 @@ import java.time.Duration;
  */
 final class NotificationWait {
     private final Session session;
+    private final ResponseRouter reads;
     private final NotificationQueue notifications;
 
-    NotificationWait(Session session, NotificationQueue notifications) {
+    NotificationWait(Session session, ResponseRouter reads, NotificationQueue notifications) {
         this.session = session;
+        this.reads = reads;
         this.notifications = notifications;
     }
 
@@ -28,11 +30,11 @@ final class NotificationWait {
         session.checkOpen();
         long deadline = System.nanoTime() + Math.max(1_000_000, timeout.toNanos());
         while (true) {
-            if (session.lockForReading(timeout.isZero() ? -1 : deadline)) {
+            if (reads.lockForReading(timeout.isZero() ? -1 : deadline)) {
                 try {
                     readWhileIdle(deadline);
                 } finally {
-                    session.releaseReading();
+                    reads.releaseReading();
                 }
             }
             n = notifications.poll();
@@ -41,18 +43,18 @@ final class NotificationWait {
             if (Thread.currentThread().isInterrupted()) {
                 throw SqlExceptions.of(SqlState.QUERY_CANCELED, "interrupted while waiting for a notification");
             }
-            if (session.othersWaitToRead()) Thread.yield(); // let them take the lock first
+            if (reads.othersWaitToRead()) Thread.yield(); // let them take the lock first
         }
     }
 
     /** Reads until a notification is queued, the deadline passes, or another thread waits to read while idle. */
     private void readWhileIdle(long deadline) throws SQLException {
         while (notifications.isEmpty() && !session.isClosed()) {
-            Exchange head = session.head();
-            if (head == null && session.othersWaitToRead()) return;
+            Exchange head = reads.head();
+            if (head == null && reads.othersWaitToRead()) return;
             long left = deadline - System.nanoTime();
             if (left <= 0) return;
-            if (!session.readWithin(head, left)) return;
+            if (!reads.readWithin(head, left)) return;
         }
     }
 }

@@ -26,7 +26,7 @@ public final class PipelineFlow {
     static final int EARLY_WRITE = 2 * 1024;
     private static final byte[] END = new byte[0];
 
-    private final Session session;
+    private final SegmentLane lane;
     private final StatementCache cache;
     private final ByteWriter buffer = new ByteWriter(8192);
     private final ByteWriter scratch = new ByteWriter(256);
@@ -36,8 +36,8 @@ public final class PipelineFlow {
     private int writtenInline; // bytes of the open segment written by the caller itself
     private PipelineSegment unresolved; // synced, but its answers not all read yet (the reader was interrupted)
 
-    PipelineFlow(Session session, StatementCache cache) {
-        this.session = session;
+    PipelineFlow(SegmentLane lane, StatementCache cache) {
+        this.lane = lane;
         this.cache = cache;
     }
 
@@ -52,12 +52,12 @@ public final class PipelineFlow {
         if (s == null) {
             if (unresolved != null) finish(unresolved);
             s = new PipelineSegment(cache);
-            session.openSegment(s, this);
+            lane.open(s, this);
             owner = Thread.currentThread();
             segment = s;
             s.writePreamble(buffer);
         } else {
-            session.ensureOpen();
+            lane.ensureOpen();
         }
         owner = Thread.currentThread();
         scratch.reset();
@@ -74,7 +74,7 @@ public final class PipelineFlow {
                 // as little as a single request may be written inline: the socket buffers hold it whatever the server does
                 byte[] b = take();
                 writtenInline += b.length;
-                session.writeSegment(b);
+                lane.write(b);
             } else if (buffer.size() >= CHUNK) {
                 handOff(take());
             }
@@ -108,9 +108,9 @@ public final class PipelineFlow {
         writtenInline = 0;
         if (inline) {
             try {
-                session.writeSegment(last);
+                lane.write(last);
             } finally {
-                session.closeSegment();
+                lane.close();
             }
         } else {
             handOff(last);
@@ -122,7 +122,7 @@ public final class PipelineFlow {
     }
 
     private SQLException finish(PipelineSegment s) throws SQLException {
-        session.awaitSegment(s);
+        lane.await(s);
         unresolved = null;
         return s.resolve();
     }
@@ -151,10 +151,10 @@ public final class PipelineFlow {
             while (true) {
                 byte[] chunk = takeUninterruptibly(q);
                 if (chunk == END) return;
-                if (ok) ok = session.writeSegment(chunk);
+                if (ok) ok = lane.write(chunk);
             }
         } finally {
-            session.closeSegment();
+            lane.close();
         }
     }
 

@@ -42,7 +42,7 @@ final class PortalStep extends Exchange {
     private String tag;
     private long rowCount = -1;
     private long blocksEnded;
-    private boolean beginAnswered;
+    private int prefixAnswered; // CommandCompletes of the BEGIN and SAVEPOINT written ahead of the portal
 
     /** A step that sends {@code messages}; the rows it brings have {@code description}. */
     PortalStep(PortalStream stream, List<FrontendMessage> messages, boolean endsAtReady, RowDescription description) {
@@ -68,8 +68,16 @@ final class PortalStep extends Exchange {
             stream.writeOpening(out, this, fetchSize);
             return;
         }
+        writePrefix(out);
         for (FrontendMessage m : messages) out.add(m);
+        writeSuffix(out);
     }
+
+    /** Whether this is the opening step, which may open a transaction block and take a savepoint as a statement does. */
+    boolean opens() { return messages == null; }
+
+    @Override
+    boolean takesAutosave() { return opens(); }
 
     @Override
     Conversation conversation() { return stream; }
@@ -103,10 +111,11 @@ final class PortalStep extends Exchange {
         } else if (m instanceof NoData) {
             expect(null);
         } else if (m instanceof CommandComplete c) {
-            if (beginsTransaction() && !beginAnswered) {
-                beginAnswered = true; // the BEGIN written ahead of the portal
+            if (prefixAnswered < prefixResults()) {
+                prefixAnswered++; // the BEGIN or SAVEPOINT written ahead of the portal
                 return;
             }
+            if (outcome != Outcome.NONE) return; // the RELEASE SAVEPOINT written after it
             end(Outcome.COMPLETE, c.tag(), c.rowCount());
         } else if (m instanceof PortalSuspended) {
             end(Outcome.SUSPENDED, null, -1);

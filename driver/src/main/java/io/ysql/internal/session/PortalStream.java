@@ -29,11 +29,16 @@ import java.util.function.Consumer;
  * at the end: meanwhile the stream holds the session, and any other request first makes it read
  * the rest of its rows into memory ({@code Execute(0)} + Sync): correctness over memory.
  *
+ * <p>Inside a block, {@code autosave} covers the stream as it covers a statement: the opening
+ * request, and with {@code always} each chunk's, are written after {@code SAVEPOINT}, and a request
+ * that fails is rolled back to its savepoint, so the transaction stays usable.
+ *
  * <p>One owner thread reads the chunks ({@link #next}); any thread may make way. The write-side
  * state is guarded by the session's write permit; received steps are queued in request order.
  */
 public final class PortalStream implements Conversation {
     private final Session session;
+    private final PortalLane lane;
     private final StatementCache cache;
     private final String sql;
     private final Bindings bindings;
@@ -58,19 +63,20 @@ public final class PortalStream implements Conversation {
     private int chunks;
     private QueryResult first;
 
-    private PortalStream(Session session, StatementCache cache, String sql, Bindings bindings,
+    private PortalStream(Session session, PortalLane lane, StatementCache cache, String sql, Bindings bindings,
                          Consumer<ServerError> notices) {
         this.session = session;
+        this.lane = lane;
         this.cache = cache;
         this.sql = sql;
         this.bindings = bindings;
         this.notices = notices;
     }
 
-    static PortalStream open(Session session, StatementCache cache, String sql, Bindings bindings, int fetchSize,
-                             Consumer<ServerError> notices) throws SQLException {
+    static PortalStream open(Session session, PortalLane lane, StatementCache cache, String sql, Bindings bindings,
+                             int fetchSize, Consumer<ServerError> notices) throws SQLException {
         if (fetchSize < 1) throw new IllegalArgumentException("fetch size must be positive, was " + fetchSize);
-        PortalStream s = new PortalStream(session, cache, sql, bindings, notices);
+        PortalStream s = new PortalStream(session, lane, cache, sql, bindings, notices);
         s.start(fetchSize, false);
         return s;
     }
@@ -123,8 +129,9 @@ public final class PortalStream implements Conversation {
     void writeOpening(MessageWriter out, PortalStep step, int fetchSize) {
         for (String name : cache.drainCloses()) out.add(Close.statement(name));
         step.writePrefix(out); // BEGIN (as the session's characteristics ask), when autocommit is off
-        inBlock = step.beginsTransaction() || session.transactionStatus() != TransactionStatus.IDLE;
-        portal = inBlock ? session.nextPortalName() : "";
+        inBlock = step.beginsTransaction() || step.autosavepoint() != null
+                || session.transactionStatus() != TransactionStatus.IDLE;
+        portal = inBlock ? lane.nextPortalName() : "";
         plan = cache.plan(new StatementCache.Key(sql, bindings.typeOids().clone()), -1);
         if (plan.kind() != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), sql, bindings.typeOids()));
         out.add(new Bind(portal, plan.name(), bindings.formats(), bindings.values(), plan.formats()));
@@ -132,10 +139,11 @@ public final class PortalStream implements Conversation {
         else step.expect(plan.description());
         out.add(new Execute(portal, fetchSize));
         out.add(inBlock ? Sync.INSTANCE : Flush.INSTANCE);
+        step.writeSuffix(out); // RELEASE SAVEPOINT, with cleanupSavepoints
         step.endsAtReady(inBlock);
         portalOpen = inBlock;
         syncPending = !inBlock;
-        if (syncPending) session.hold(this);
+        if (syncPending) lane.hold(this);
         lastWritten = step;
         received.add(step);
     }
@@ -192,6 +200,7 @@ public final class PortalStream implements Conversation {
     private PortalStep take() throws SQLException {
         PortalStep s = received.peek();
         session.await(s, 0);
+        session.restoreAutosave(s); // when it failed after an automatic savepoint: the block goes on
         received.poll();
         chunks++;
         if (notices != null && !s.notices().isEmpty()) s.notices().forEach(notices);
@@ -225,7 +234,7 @@ public final class PortalStream implements Conversation {
 
     /** Asks for the next chunk; false when there is nothing left to ask for. */
     private boolean request(int fetchSize) throws SQLException {
-        return session.whileHolding(this, () -> {
+        return lane.whileHolding(this, () -> {
             if (!received.isEmpty()) return true; // the rest was asked for to make way
             if (closed) return false;
             PortalStep step;
@@ -237,11 +246,15 @@ public final class PortalStream implements Conversation {
                     return false;
                 }
                 step = new PortalStep(this, List.of(new Execute(portal, fetchSize), Sync.INSTANCE), true, description);
+                AutoSave policy = session.autoSave();
+                if (policy.savesChunks() && session.transactionStatus() == TransactionStatus.IN_TRANSACTION) {
+                    step.autosave(AutoSave.SAVEPOINT, policy.cleanup()); // a failure at any row keeps the block usable
+                }
             } else {
                 if (!syncPending) return false;
                 step = new PortalStep(this, List.of(new Execute("", fetchSize), Flush.INSTANCE), false, description);
             }
-            session.writeHeld(step);
+            lane.write(step);
             lastWritten = step;
             received.add(step);
             return true;
@@ -255,17 +268,17 @@ public final class PortalStream implements Conversation {
      */
     private PortalStep finishWrites(boolean closePortal) throws SQLException {
         if (session.isClosed()) return null;
-        return session.whileHolding(this, () -> {
+        return lane.whileHolding(this, () -> {
             PortalStep sync = null;
             if (syncPending) {
                 sync = new PortalStep(this, List.of(Sync.INSTANCE), true, null);
                 lastSync = sync;
-                session.writeHeld(sync);
+                lane.write(sync);
                 syncPending = false;
-                session.release(this);
+                lane.release(this);
             } else if (portalOpen) {
                 if (closePortal && session.blocksEnded() == blockEpoch) {
-                    session.writeHeld(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
+                    lane.write(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
                 }
                 portalOpen = false;
             }
@@ -286,15 +299,15 @@ public final class PortalStream implements Conversation {
             received.clear();
             return;
         }
-        session.whileHolding(this, () -> {
+        lane.whileHolding(this, () -> {
             closed = true;
             boolean sendClose = syncPending || (portalOpen && session.blocksEnded() == blockEpoch);
             if (sendClose) {
-                session.writeHeld(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
+                lane.write(new PortalStep(this, List.of(Close.portal(portal), Sync.INSTANCE), true, null));
             }
             syncPending = false;
             portalOpen = false;
-            session.release(this);
+            lane.release(this);
             return null;
         });
         received.clear();
@@ -307,7 +320,7 @@ public final class PortalStream implements Conversation {
         while (true) {
             PortalStep last = lastWritten;
             session.await(last, 0); // how did the last request end? (often known already)
-            boolean done = session.whileHolding(this, () -> {
+            boolean done = lane.whileHolding(this, () -> {
                 if (lastWritten != last) return false; // the owner asked for more meanwhile
                 if (syncPending) {
                     PortalStep step;
@@ -318,10 +331,10 @@ public final class PortalStream implements Conversation {
                     } else {
                         step = new PortalStep(this, List.of(Sync.INSTANCE), true, null);
                     }
-                    session.writeHeld(step);
+                    lane.write(step);
                     syncPending = false;
                 }
-                session.release(this);
+                lane.release(this);
                 return true;
             });
             if (done) return;

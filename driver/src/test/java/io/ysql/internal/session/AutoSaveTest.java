@@ -42,6 +42,21 @@ class AutoSaveTest {
     }
 
     @Test
+    void aStreamedQueryIsWrappedAtItsOpeningAndWithAlwaysAtEachChunk() {
+        PortalStep opening = new PortalStep(null, 100);
+        PortalStep chunk = new PortalStep(null, java.util.List.of(io.ysql.internal.wire.frontend.Sync.INSTANCE), true, null);
+        AutoSave always = new AutoSave(AutoSave.Mode.ALWAYS, false);
+        AutoSave conservative = new AutoSave(AutoSave.Mode.CONSERVATIVE, false);
+        assertThat(always.applies(opening)).isTrue();
+        assertThat(conservative.applies(opening)).as("the opening runs a cached plan, which may be stale").isTrue();
+        assertThat(AutoSave.NEVER.applies(opening)).isFalse();
+        assertThat(always.applies(chunk)).as("chunks are wrapped by the stream, not at submission").isFalse();
+        assertThat(always.savesChunks()).isTrue();
+        assertThat(conservative.savesChunks()).as("a chunk cannot fail on a stale plan").isFalse();
+        assertThat(AutoSave.NEVER.savesChunks()).isFalse();
+    }
+
+    @Test
     void prefixAndSuffixResultsAreTrimmed() {
         SimpleQuery q = new SimpleQuery("SELECT 1");
         q.beginFirst("BEGIN READ ONLY");

@@ -182,20 +182,122 @@ class AutoSaveIT {
     }
 
     @Test
+    void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsAtOpen() throws SQLException {
+        transactionGoesOnAfter(conn -> {
+            for (String sql : new String[] {"SELECT 1 / (i - 1) FROM generate_series(1, 1000) i",
+                    "SELECT * FROM autosave_no_such_table"}) {
+                try (Statement st = conn.createStatement()) {
+                    st.setFetchSize(100);
+                    SQLException e = TestServer.thrown(SQLException.class, () -> st.executeQuery(sql));
+                    assertThat(e.getSQLState()).as(sql).isIn("22012", "42P01");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void alwaysKeepsTheTransactionAliveWhenAStreamedQueryFailsMidStream() throws SQLException {
+        transactionGoesOnAfter(conn -> assertThat(rowsBeforeDivisionByZero(conn))
+                .as("rows read before row 5,000 failed").isBetween(4_900, 4_999));
+    }
+
+    /**
+     * With autosave=always and either cleanupSavepoints, inserts 1, runs {@code failing} (which
+     * meets a failure), inserts 2 and commits: both rows are there.
+     */
+    private static void transactionGoesOnAfter(io.ysql.SQLFunction<Connection, ?> failing) throws SQLException {
+        for (String cleanup : new String[] {"false", "true"}) {
+            try (Connection conn = connect("autosave", "always", "cleanupSavepoints", cleanup);
+                 Connection observer = TestServer.connect()) {
+                conn.setAutoCommit(false);
+                insert(conn, 1);
+                failing.apply(conn);
+                insert(conn, 2);
+                assertThat(ids(conn)).containsExactly(1, 2);
+                assertThat(ids(observer)).as("still one uncommitted transaction").isEmpty();
+                conn.commit();
+                assertThat(ids(observer)).as("cleanupSavepoints=" + cleanup).containsExactly(1, 2);
+            }
+            TestServer.run("TRUNCATE " + TABLE);
+        }
+    }
+
+    @Test
+    void aStreamedQueryThatFailsMidStreamKeepsTheStatementsRunMeanwhile() throws SQLException {
+        try (Connection conn = connect("autosave", "always")) {
+            conn.setAutoCommit(false);
+            try (Statement st = conn.createStatement()) {
+                st.setFetchSize(100);
+                ResultSet rs = st.executeQuery("SELECT i, 1 / (i - 250) FROM generate_series(1, 1000) i");
+                assertThat(rs.next()).isTrue();
+                insert(conn, 1); // runs while the portal is open, between two of its chunks
+                SQLException e = TestServer.thrown(SQLException.class, () -> {
+                    while (rs.next()) {
+                        // read on to row 250
+                    }
+                });
+                assertThat(e.getSQLState()).isEqualTo("22012");
+            }
+            insert(conn, 2);
+            conn.commit();
+            assertThat(ids(conn)).as("only the failed chunk was rolled back").containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void withoutAutosaveAStreamedQueryThatFailsMidStreamAbortsTheTransaction() throws SQLException {
+        try (Connection conn = connect("autosave", "never")) {
+            conn.setAutoCommit(false);
+            insert(conn, 1);
+            assertThat(rowsBeforeDivisionByZero(conn)).isBetween(4_900, 4_999);
+            SQLException aborted = TestServer.thrown(SQLException.class, () -> insert(conn, 2));
+            assertThat(aborted.getSQLState()).isEqualTo("25P02");
+            conn.rollback();
+        }
+    }
+
+    /** Streams a query with fetch size 100 whose row 5,000 divides by zero; returns how many rows came before. */
+    private static int rowsBeforeDivisionByZero(Connection conn) throws SQLException {
+        int read = 0;
+        try (Statement st = conn.createStatement()) {
+            st.setFetchSize(100);
+            try (ResultSet rs = st.executeQuery("SELECT i, 1 / (i - 5000) FROM generate_series(1, 10000) i")) {
+                while (rs.next()) read++;
+            }
+            throw new AssertionError("the query did not fail; " + read + " rows read");
+        } catch (SQLException e) {
+            assertThat(e.getSQLState()).isEqualTo("22012");
+        }
+        return read;
+    }
+
+    @Test
     void conservativeReRunsAStatementWhosePlanWentStale() throws SQLException {
-        assertThat(runAfterColumnsChanged("conservative")).isEqualTo("x");
-        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never"));
+        assertThat(runAfterColumnsChanged("conservative", 0)).isEqualTo("x");
+        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never", 0));
         assertThat(stale.getSQLState()).isEqualTo("0A000");
     }
 
-    /** Runs a cached SELECT *, adds a column in the same transaction, runs it again and reads the new column. */
-    private static String runAfterColumnsChanged(String autosave) throws SQLException {
+    @Test
+    void conservativeReRunsAStreamedQueryWhosePlanWentStale() throws SQLException {
+        assertThat(runAfterColumnsChanged("conservative", 10)).isEqualTo("x");
+        SQLException stale = TestServer.thrown(SQLException.class, () -> runAfterColumnsChanged("never", 10));
+        assertThat(stale.getSQLState()).isEqualTo("0A000");
+    }
+
+    /**
+     * Runs a cached SELECT * (streamed when {@code fetchSize} is set), adds a column in the same
+     * transaction, runs it again and reads the new column.
+     */
+    private static String runAfterColumnsChanged(String autosave, int fetchSize) throws SQLException {
         TestServer.run("DROP TABLE IF EXISTS autosave_stale");
         TestServer.run("CREATE TABLE autosave_stale (a int)");
         TestServer.run("INSERT INTO autosave_stale VALUES (1)");
         try (Connection conn = connect("autosave", autosave)) {
             conn.setAutoCommit(false);
             try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM autosave_stale")) {
+                ps.setFetchSize(fetchSize);
                 for (int i = 0; i < 8; i++) {
                     try (ResultSet rs = ps.executeQuery()) {
                         assertThat(rs.next()).isTrue();
