@@ -18,6 +18,7 @@ import io.ysql.internal.codec.LearnedType;
 import io.ysql.internal.codec.UserCodecAdapter;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
+import io.ysql.internal.session.CancelScope;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.TransactionStatus;
@@ -367,7 +368,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     void forget(Statement s) { statements.remove(s); }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
-    QueryTimer startTimer(Duration timeout, Object owner) {
+    QueryTimer startTimer(Duration timeout, CancelScope scope, long execution) {
         timerLock.lock();
         try {
             if (timer == null) {
@@ -377,7 +378,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                     return t;
                 });
             }
-            return new QueryTimer(session, timer, timeout, owner);
+            return new QueryTimer(session, timer, timeout, scope, execution);
         } finally {
             timerLock.unlock();
         }

@@ -6,6 +6,7 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.CancelScope;
 import io.ysql.internal.session.PortalStream;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
@@ -13,6 +14,8 @@ import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.wire.backend.RowDescription;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +27,21 @@ import java.util.List;
 
 /**
  * A {@link Statement}: SQL text without parameters, sent with the simple query protocol so one
- * string may hold several statements; {@link #getMoreResults()} walks their results in order.
+ * string may hold several statements; {@link #getMoreResults()} walks their results in order. The
+ * statement is the {@link CancelScope} of its executions: each is numbered before it writes, and
+ * {@link #cancel()} and the query timeout target only the execution they were decided for.
  */
-class JdbcStatement implements YsqlStatement {
+class JdbcStatement implements YsqlStatement, CancelScope {
+    private static final VarHandle EXECUTIONS;
+
+    static {
+        try {
+            EXECUTIONS = MethodHandles.lookup().findVarHandle(JdbcStatement.class, "executions", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final JdbcConnection connection;
     final Session session;
     private List<QueryResult> results = List.of();
@@ -44,7 +59,8 @@ class JdbcStatement implements YsqlStatement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
-    private volatile Object running;
+    private long executions; // the last execution's number, bumped atomically through EXECUTIONS
+    private volatile long running; // the number of the execution in progress, 0 when none
     private int prepareThreshold = -1; // -1: the connection's
 
     JdbcStatement(JdbcConnection connection) {
@@ -176,36 +192,39 @@ class JdbcStatement implements YsqlStatement {
     }
 
     /**
-     * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
-     * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
-     */
-    /**
      * Marks the start of an execution without a query timeout that {@link #cancel} may target (as
-     * {@link #timed} does, without a timer or a lambda); pair with {@link #exitExecution}.
+     * {@link #timed} does, without a timer or a lambda); pair with {@link #exitExecution}. The
+     * execution's number is set before anything is written, so a cancel decided for an earlier
+     * one sees it under the session's cancel gate and is not sent. Returns the number.
      */
-    final void enterExecution() {
-        Object execution = new Object();
+    final long enterExecution() {
+        long execution = (long) EXECUTIONS.getAndAdd(this, 1L) + 1;
         running = execution;
-        session.beginScope(execution);
+        session.beginScope(this);
+        return execution;
     }
 
     final void exitExecution() {
         session.endScope();
-        running = null;
+        running = 0;
     }
 
+    @Override
+    public final long runningExecution() { return running; }
+
+    /**
+     * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
+     * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
+     */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        Object execution = new Object();
-        running = execution;
-        session.beginScope(execution);
+        long execution = enterExecution();
         try {
             if (queryTimeout == 0) return call.run();
-            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), execution)) {
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), this, execution)) {
                 return call.run();
             }
         } finally {
-            session.endScope();
-            running = null;
+            exitExecution();
         }
     }
 
@@ -412,8 +431,8 @@ class JdbcStatement implements YsqlStatement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        Object execution = running;
-        if (execution != null) session.cancel(execution);
+        long execution = running;
+        if (execution != 0) session.cancel(this, execution);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------
