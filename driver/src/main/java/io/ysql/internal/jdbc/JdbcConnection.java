@@ -46,8 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -73,7 +71,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private final DatabaseInfo info;
     private final String database;
     private final Function<JdbcConnection, Cursor> cursors;
-    private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
+    private final OpenStatements statements = new OpenStatements();
+    private final ParsedTexts parsedTexts = new ParsedTexts();
     private volatile SQLWarning warnings;
     private final AtomicInteger openBlocks = new AtomicInteger();
     private volatile boolean closed;
@@ -360,12 +359,15 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         }
     }
 
-    private <S extends Statement> S track(S s) {
+    private <S extends JdbcStatement> S track(S s) {
         statements.add(s);
         return s;
     }
 
-    void forget(Statement s) { statements.remove(s); }
+    void forget(JdbcStatement s) { statements.remove(s); }
+
+    /** The scanned SQL texts of this connection's prepared statements. */
+    ParsedTexts parsedTexts() { return parsedTexts; }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
     QueryTimer startTimer(Duration timeout, CancelScope scope, long execution) {
@@ -492,13 +494,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public void close() {
         if (closed) return;
         closed = true;
-        for (Statement s : statements) {
-            try {
-                s.close();
-            } catch (SQLException ignored) {
-                // statements close without I/O
-            }
-        }
+        for (JdbcStatement s : statements.snapshot()) s.close(); // without I/O
         session.close();
         release.run();
         stopTimer();

@@ -12,8 +12,9 @@ import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.RowChunks;
 import io.ysql.internal.session.StatementText;
 import io.ysql.internal.sql.MultiRowInsert;
-import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
@@ -43,19 +44,32 @@ import java.util.function.Consumer;
  * trip (Parse once, Bind and Execute per row, one Sync); with {@code rewrite_batched_inserts}, a
  * single-row INSERT's batch as multi-row INSERTs ({@link MultiRowInsert}). Like any JDBC statement
  * it is meant for one thread at a time (its parameters are its state); executions reuse its
- * parameter arrays. The stream, reader and LOB setters live in {@link PreparedStatementStreams}.
+ * parameter arrays. The scan of its SQL text comes from the connection's {@link ParsedTexts}, with
+ * parameter arrays a closed statement of the same text gave back, so a statement prepared per
+ * pooled borrow neither scans nor makes arrays again. The stream, reader and LOB setters live in
+ * {@link PreparedStatementStreams}.
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
+    private static final EncodedParameter[] NO_PARAMETERS = {};
+    private static final VarHandle OWN;
+
+    static {
+        try {
+            OWN = MethodHandles.lookup().findVarHandle(JdbcPreparedStatement.class, "own", Bindings.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final ParsedSql parsed;
-    private final StatementText text;
+    private final ParsedTexts.Entry entry;
+    private StatementText text; // shared with the entry until this statement sets its own prepare threshold
     private final boolean returnsKeys;
     private final EncodedParameter[] parameters;
     private final ParameterEncoder encoder;
     private List<Bindings> batch;
-    private Bindings own;
+    private volatile Bindings own; // taken and put back through OWN: an execution holds it alone
     private EncodedParameter[] ints;
     private final OneResult one = new OneResult();
-    private final Consumer<ServerError> noticeSink = this::addWarning;
     private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
@@ -63,14 +77,19 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         super(connection);
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
         this.returnsKeys = returning != null && !text.equals(sql);
-        this.parsed = JdbcPlaceholders.parse(text);
+        this.entry = returning == null ? connection.parsedTexts().of(text) : ParsedTexts.scan(text);
+        this.parsed = entry.parsed;
+        this.text = entry.text;
+        this.parameters = parsed.parameterCount() == 0 ? NO_PARAMETERS : new EncodedParameter[parsed.parameterCount()];
+        this.encoder = connection.encoder();
+    }
+
+    /** Refuses a text with several statements and parameters, which the extended protocol cannot run. */
+    static void checkOneStatement(ParsedSql parsed) throws SQLException {
         if (parsed.multipleStatements() && parsed.parameterCount() > 0) {
             throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
         }
-        this.text = new StatementText(parsed.sql());
-        this.parameters = new EncodedParameter[parsed.parameterCount()];
-        this.encoder = connection.encoder();
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -83,18 +102,23 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             connection.learnTypes(all);
             return setResults(all);
         }
-        Bindings b = reusedBindings();
-        if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+        Bindings b = takeBindings();
         QueryResult r;
-        if (getQueryTimeout() == 0) {
-            enterExecution();
-            try {
-                r = session.execute(text, b, maxRows, noticeSink);
-            } finally {
-                exitExecution();
+        try {
+            fill(b);
+            if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+            if (getQueryTimeout() == 0) {
+                enterExecution();
+                try {
+                    r = session.execute(text, b, maxRows, one);
+                } finally {
+                    exitExecution();
+                }
+            } else {
+                r = timed(() -> session.execute(text, b, maxRows, one));
             }
-        } else {
-            r = timed(() -> session.execute(text, b, maxRows, noticeSink));
+        } finally {
+            putBack(b);
         }
         one.result = r;
         connection.learnTypes(one);
@@ -127,12 +151,41 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     }
 
     /**
-     * The bound values in this statement's own arrays, refilled for each execution: the session
-     * has encoded them into its request before {@code execute} returns, so they are free again.
+     * Arrays for the bound values of one execution: this statement's own, else those a closed
+     * statement of the same text gave back, else new ones. Held by the execution alone until
+     * {@link #putBack}: the session has encoded them into its request before {@code execute}
+     * returns, so they are free again then.
      */
-    private Bindings reusedBindings() throws SQLException {
-        if (own == null) own = bindings();
-        return fill(own);
+    private Bindings takeBindings() {
+        Bindings b = (Bindings) OWN.getAndSet(this, null);
+        if (b == null) b = entry.takeBindings();
+        if (b == null) {
+            int n = parameters.length;
+            b = new Bindings(new int[n], new short[n], new byte[n][]);
+        }
+        return b;
+    }
+
+    /** Keeps the arrays for the next execution; once the statement is closed, they go to the text's entry. */
+    private void putBack(Bindings b) {
+        if (isClosed()) {
+            giveBack(b);
+        } else {
+            OWN.setVolatile(this, b);
+        }
+    }
+
+    private void giveBack(Bindings b) {
+        java.util.Arrays.fill(b.values(), null); // no parameter value outlives its statement
+        entry.giveBack(b);
+    }
+
+    /** Gives the parameter arrays back to the text's entry, unless an execution holds them (it gives them back then). */
+    @Override
+    public void close() {
+        super.close();
+        Bindings b = (Bindings) OWN.getAndSet(this, null);
+        if (b != null) giveBack(b);
     }
 
     private Bindings fill(Bindings b) throws SQLException {
@@ -207,6 +260,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public void setPrepareThreshold(int threshold) throws SQLException {
         super.setPrepareThreshold(threshold);
+        if (text == entry.text) text = new StatementText(parsed.sql()); // the shared text keeps the connection's
         text.prepareThreshold(threshold < 0 ? 1 : threshold);
     }
 
@@ -356,8 +410,11 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
     }
 
-    /** The one result of an execution, in a list this statement refills instead of making one per run. */
-    private static final class OneResult extends AbstractList<QueryResult> implements RandomAccess {
+    /**
+     * The one result of an execution, in a list this statement refills instead of making one per
+     * run; also where the execution's notices go, as warnings of this statement.
+     */
+    private final class OneResult extends AbstractList<QueryResult> implements RandomAccess, Consumer<ServerError> {
         QueryResult result;
 
         @Override
@@ -368,5 +425,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
 
         @Override
         public int size() { return 1; }
+
+        @Override
+        public void accept(ServerError notice) { addWarning(notice); }
     }
 }

@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.MalformedURLException;
@@ -43,12 +45,22 @@ import java.util.Map;
  * A forward-only, read-only result over rows already received, or arriving in chunks from a
  * {@link PortalStream} (a fetch size was set): then only the chunk being read is held. Values stay as the server's bytes
  * until a getter asks; the codec turns them into Java values. One {@link RowView} walks the rows,
- * so moving to a row allocates nothing and its column positions are found once for all getters. Column indexes are 1-based; labels
+ * so moving to a row allocates nothing and its column positions are found once for all getters; on
+ * close the view goes back to the statement for its next result. Column indexes are 1-based; labels
  * are matched case-insensitively, the first column of a name winning.
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
     private final JdbcStatement statement;
     private static final RowDescription NO_COLUMNS = new RowDescription(new RowDescription.Field[0]);
+    private static final VarHandle VIEW;
+
+    static {
+        try {
+            VIEW = MethodHandles.lookup().findVarHandle(JdbcResultSet.class, "view", RowView.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final RowDescription description;
     private final int columnCount;
@@ -80,7 +92,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         this.description = result.description() == null ? NO_COLUMNS : result.description();
         this.columnCount = description.fieldCount();
         this.rows = result.rows();
-        this.view = RowView.of(rows);
+        this.view = RowView.of(rows, statement == null ? null : statement.takeView());
         this.decoder = decoder;
     }
 
@@ -109,7 +121,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (next == null) return;
         base += rows.size();
         rows = next;
-        view = RowView.of(next);
+        view = RowView.of(next, view);
         position = 0;
     }
 
@@ -195,7 +207,11 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         row = null;
         ahead = null;
         endStream();
-        if (statement != null) statement.resultSetClosed(this);
+        RowView v = (RowView) VIEW.getAndSet(this, null); // given back once, even when two threads close
+        if (statement != null) {
+            if (v != null) statement.keepView(v);
+            statement.resultSetClosed(this);
+        }
     }
     @Override public boolean isClosed() { return closed; }
     @Override public Statement getStatement() { return statement; }

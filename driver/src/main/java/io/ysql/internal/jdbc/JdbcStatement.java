@@ -10,6 +10,7 @@ import io.ysql.internal.session.CancelScope;
 import io.ysql.internal.session.PortalStream;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
@@ -48,7 +49,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private int current;
     private JdbcResultSet currentResultSet;
     private PortalStream stream; // the rows of the first result still to come, until a result set takes them
-    private final List<JdbcResultSet> openResultSets = new ArrayList<>(1);
+    private JdbcResultSet openResultSet; // the one open result set, as usual; more go in the list
+    private List<JdbcResultSet> moreOpenResultSets;
     private List<String> batch;
     private SQLWarning warnings;
     private QueryResult generatedKeys;
@@ -62,6 +64,10 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private long executions; // the last execution's number, bumped atomically through EXECUTIONS
     private volatile long running; // the number of the execution in progress, 0 when none
     private int prepareThreshold = -1; // -1: the connection's
+    private RowView spareView; // the view of the last closed result set, for the next one
+    JdbcStatement prevOpen; // the connection's list of open statements (OpenStatements), under its lock
+    JdbcStatement nextOpen;
+    boolean linked;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
@@ -170,7 +176,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         QueryResult keys = generatedKeys != null ? generatedKeys
                 : new QueryResult(new RowDescription(new RowDescription.Field[0]), ResultRows.empty(), null, 0, false);
         JdbcResultSet rs = new JdbcResultSet(this, keys, connection.decoder());
-        openResultSets.add(rs);
+        addOpen(rs);
         return rs;
     }
 
@@ -293,7 +299,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
             stream = null;
             currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows);
             currentResultSet.setFetchSize(fetchSize);
-            openResultSets.add(currentResultSet);
+            addOpen(currentResultSet);
         }
         return currentResultSet;
     }
@@ -458,21 +464,49 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private void closeResultSets() {
         if (stream != null) JdbcResultSet.close(stream);
         stream = null;
-        if (openResultSets.isEmpty()) {
-            currentResultSet = null;
-            return;
-        }
-        List<JdbcResultSet> open = List.copyOf(openResultSets);
-        openResultSets.clear();
         currentResultSet = null;
-        for (JdbcResultSet rs : open) rs.close();
+        JdbcResultSet only = openResultSet;
+        List<JdbcResultSet> more = moreOpenResultSets;
+        openResultSet = null;
+        moreOpenResultSets = null;
+        if (only != null) only.close();
+        if (more != null) {
+            for (JdbcResultSet rs : more) rs.close();
+        }
     }
+
+    private void addOpen(JdbcResultSet rs) {
+        if (openResultSet == null) {
+            openResultSet = rs;
+        } else {
+            if (moreOpenResultSets == null) moreOpenResultSets = new ArrayList<>(2);
+            moreOpenResultSets.add(rs);
+        }
+    }
+
+    private boolean noneOpen() {
+        return openResultSet == null && (moreOpenResultSets == null || moreOpenResultSets.isEmpty());
+    }
+
+    /** The row view a closed result set gave back, or null; taken by the next result set. */
+    final RowView takeView() {
+        RowView v = spareView;
+        spareView = null;
+        return v;
+    }
+
+    /** Keeps the view of a result set that closed, so the next result set makes none. */
+    final void keepView(RowView v) { spareView = v; }
 
     /** With closeOnCompletion, the statement closes when its last open result set does. */
     final void resultSetClosed(JdbcResultSet rs) {
-        openResultSets.remove(rs);
+        if (openResultSet == rs) {
+            openResultSet = null;
+        } else if (moreOpenResultSets != null) {
+            moreOpenResultSets.remove(rs);
+        }
         if (rs == currentResultSet) currentResultSet = null;
-        if (closeOnCompletion && openResultSets.isEmpty() && !closed) close();
+        if (closeOnCompletion && noneOpen() && !closed) close();
     }
 
     @Override public boolean isClosed() { return closed || connection.isClosed(); }

@@ -1,0 +1,83 @@
+package io.ysql.internal.jdbc;
+
+import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.StatementText;
+import io.ysql.internal.sql.JdbcPlaceholders;
+import io.ysql.internal.sql.ParsedSql;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQL texts a connection's prepared statements were made from, each scanned once: a pooled
+ * connection whose borrowers prepare the same few statements again and again finds the scan, and
+ * the {@link StatementText} that leads the session straight to its statement cache entry and its
+ * spare exchange, with one map lookup, instead of scanning and allocating per
+ * {@code prepareStatement}. Bounded: at most {@value #MAX_ENTRIES} texts of at most
+ * {@value #MAX_TEXT} characters, the least recently used dropped first. The connection may be
+ * shared between threads: lookups hold a lock, and a shared {@link Entry} is safe to use from
+ * several statements at once.
+ */
+final class ParsedTexts {
+    static final int MAX_ENTRIES = 256;
+    static final int MAX_TEXT = 4096;
+
+    /**
+     * One scanned text, shared by the statements prepared from it: the scan, the session's view of
+     * the text, and one set of parameter arrays that a statement borrows for an execution.
+     */
+    static final class Entry {
+        final ParsedSql parsed;
+        final StatementText text;
+        private final AtomicReference<Bindings> spare = new AtomicReference<>();
+
+        Entry(ParsedSql parsed, StatementText text) {
+            this.parsed = parsed;
+            this.text = text;
+        }
+
+        /** Parameter arrays sized for this text that no statement uses now, or null. */
+        Bindings takeBindings() { return spare.getAndSet(null); }
+
+        /** Gives back arrays taken with {@link #takeBindings} once their statement is done with them. */
+        void giveBack(Bindings b) { spare.set(b); }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Entry> entries = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) { return size() > MAX_ENTRIES; }
+    };
+
+    /**
+     * The scan of {@code sql} and its statement text, from the cache or made now (and kept when
+     * the text is short enough). Refuses a text that holds several statements and parameters.
+     */
+    Entry of(String sql) throws SQLException {
+        lock.lock();
+        try {
+            Entry e = entries.get(sql);
+            if (e != null) return e;
+        } finally {
+            lock.unlock();
+        }
+        Entry made = scan(sql);
+        if (sql.length() > MAX_TEXT) return made;
+        lock.lock();
+        try {
+            Entry raced = entries.putIfAbsent(sql, made);
+            return raced != null ? raced : made;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Scans {@code sql} into an entry of its own, not kept. */
+    static Entry scan(String sql) throws SQLException {
+        ParsedSql parsed = JdbcPlaceholders.parse(sql);
+        JdbcPreparedStatement.checkOneStatement(parsed);
+        return new Entry(parsed, new StatementText(parsed.sql()));
+    }
+}
