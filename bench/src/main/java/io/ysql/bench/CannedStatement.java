@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CannedStatement implements PreparedStatement {
     /** About one point select's round trip on the benchmark machine. */
-    static final long ROUND_TRIP_MICROS = 90;
+    static final long ROUND_TRIP_MICROS = 60;
 
     private final CannedConnection connection;
     private final CannedResultSet resultSet = new CannedResultSet(this);

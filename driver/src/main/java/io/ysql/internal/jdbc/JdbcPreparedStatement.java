@@ -10,6 +10,7 @@ import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.RowChunks;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.StatementText;
 import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.ParsedSql;
@@ -34,7 +35,6 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.function.Consumer;
 
@@ -60,17 +60,14 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             throw new ExceptionInInitializerError(e);
         }
     }
-    private final ParsedSql parsed;
     private final ParsedTexts.Entry entry;
     private StatementText text; // shared with the entry until this statement sets its own prepare threshold
     private final boolean returnsKeys;
     private final EncodedParameter[] parameters;
-    private final ParameterEncoder encoder;
     private List<Bindings> batch;
     private volatile Bindings own; // taken and put back through OWN: an execution holds it alone
-    private EncodedParameter[] ints;
+    private long ownInts; // bit k: parameters[k] is an int this statement made and may rewrite in place (k < 64)
     private final OneResult one = new OneResult();
-    private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
     JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
@@ -78,10 +75,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
         this.returnsKeys = returning != null && !text.equals(sql);
         this.entry = returning == null ? connection.parsedTexts().of(text) : ParsedTexts.scan(text);
-        this.parsed = entry.parsed;
         this.text = entry.text;
-        this.parameters = parsed.parameterCount() == 0 ? NO_PARAMETERS : new EncodedParameter[parsed.parameterCount()];
-        this.encoder = connection.encoder();
+        this.parameters = entry.parsed.parameterCount() == 0 ? NO_PARAMETERS : new EncodedParameter[entry.parsed.parameterCount()];
     }
 
     /** Refuses a text with several statements and parameters, which the extended protocol cannot run. */
@@ -97,8 +92,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public boolean execute() throws SQLException {
         startExecution();
-        if (parsed.multipleStatements()) {
-            List<QueryResult> all = timed(() -> session.simpleQuery(parsed.sql(), this::addWarning));
+        if (entry.parsed.multipleStatements()) {
+            List<QueryResult> all = timed(() -> session().simpleQuery(entry.parsed.sql(), this::addWarning));
             connection.learnTypes(all);
             return setResults(all);
         }
@@ -110,12 +105,12 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             if (getQueryTimeout() == 0) {
                 enterExecution();
                 try {
-                    r = session.execute(text, b, maxRows, one);
+                    r = session().execute(text, b, maxRows, one);
                 } finally {
                     exitExecution();
                 }
             } else {
-                r = timed(() -> session.execute(text, b, maxRows, one));
+                r = timed(() -> session().execute(text, b, maxRows, one));
             }
         } finally {
             putBack(b);
@@ -186,6 +181,15 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         super.close();
         Bindings b = (Bindings) OWN.getAndSet(this, null);
         if (b != null) giveBack(b);
+        RowView v = super.takeView(); // its result sets are closed now
+        if (v != null) entry.keepView(v);
+    }
+
+    /** The view this statement's last result set left, else the one a closed statement of the same text left. */
+    @Override
+    RowView takeView() {
+        RowView v = super.takeView();
+        return v != null ? v : entry.takeView();
     }
 
     private Bindings fill(Bindings b) throws SQLException {
@@ -211,7 +215,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         checkOpen();
         if (batch == null) batch = new ArrayList<>();
         batch.add(bindings());
-        ints = null; // the batch holds their bytes now
+        ownInts = 0; // the batch holds their bytes now
     }
 
     @Override
@@ -226,10 +230,10 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         List<Bindings> rows = batch == null ? List.of() : batch;
         batch = null;
         if (rows.isEmpty()) return new long[0];
-        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session.statementSettings().rewriteBatchedInserts()
+        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session().statementSettings().rewriteBatchedInserts()
                 ? multiRowInsert() : null;
         if (insert != null) return executeRewritten(insert, rows);
-        BatchOutcome outcome = timed(() -> session.executeBatch(Collections.nCopies(rows.size(), parsed.sql()), rows,
+        BatchOutcome outcome = timed(() -> session().executeBatch(Collections.nCopies(rows.size(), entry.parsed.sql()), rows,
                 text.prepareThreshold(), this::addWarning));
         Batches.Collector collector = new Batches.Collector(rows.size());
         outcome.results().forEach(collector::add);
@@ -242,7 +246,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     /** The batch as multi-row INSERTs (rewrite_batched_inserts). */
     private long[] executeRewritten(MultiRowInsert insert, List<Bindings> rows) throws SQLException {
         RowChunks chunks = RowChunks.of(rows, insert.chunks(rows.size()), insert::sql);
-        BatchOutcome outcome = timed(() -> session.executeBatch(chunks.texts(), chunks.bindings(),
+        BatchOutcome outcome = timed(() -> session().executeBatch(chunks.texts(), chunks.bindings(),
                 text.prepareThreshold(), this::addWarning));
         if (outcome.succeeded()) return chunks.rowCounts(outcome.results());
         int c = outcome.failedIndex();
@@ -253,14 +257,13 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     }
 
     private MultiRowInsert multiRowInsert() {
-        if (insert == null) insert = MultiRowInsert.of(parsed.sql(), parsed.parameterCount());
-        return insert.orElse(null);
+        return entry.multiRowInsert();
     }
 
     @Override
     public void setPrepareThreshold(int threshold) throws SQLException {
         super.setPrepareThreshold(threshold);
-        if (text == entry.text) text = new StatementText(parsed.sql()); // the shared text keeps the connection's
+        if (text == entry.text) text = new StatementText(entry.parsed.sql()); // the shared text keeps the connection's
         text.prepareThreshold(threshold < 0 ? 1 : threshold);
     }
 
@@ -285,31 +288,32 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
                     + parameters.length + " parameter" + (parameters.length == 1 ? "" : "s"));
         }
         parameters[index - 1] = p;
+        if (index <= 64) ownInts &= ~(1L << (index - 1));
     }
 
     @Override
     public void clearParameters() throws SQLException {
         checkOpen();
         java.util.Arrays.fill(parameters, null);
+        ownInts = 0;
     }
 
-    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, encoder.ofNull(sqlType)); }
+    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, connection.encoder().ofNull(sqlType)); }
     @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { setNull(i, sqlType); }
-    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, encoder.ofBoolean(x)); }
-    @Override public void setByte(int i, byte x) throws SQLException { set(i, encoder.ofShort(x)); }
-    @Override public void setShort(int i, short x) throws SQLException { set(i, encoder.ofShort(x)); }
+    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, connection.encoder().ofBoolean(x)); }
+    @Override public void setByte(int i, byte x) throws SQLException { set(i, connection.encoder().ofShort(x)); }
+    @Override public void setShort(int i, short x) throws SQLException { set(i, connection.encoder().ofShort(x)); }
     /**
      * An int is written into the bytes of the int this parameter had before, when those are this
      * statement's own (not yet handed to a batch): a point query by id allocates nothing here.
      */
     @Override
     public void setInt(int i, int x) throws SQLException {
-        EncodedParameter own = ints == null || i < 1 || i > ints.length ? null : ints[i - 1];
+        EncodedParameter own = i >= 1 && i <= 64 && (ownInts & (1L << (i - 1))) != 0 ? parameters[i - 1] : null;
         if (own == null) {
-            own = encoder.ofInt(x);
+            own = connection.encoder().ofInt(x);
             set(i, own);
-            if (ints == null) ints = new EncodedParameter[parameters.length];
-            ints[i - 1] = own;
+            if (i <= 64) ownInts |= 1L << (i - 1);
             return;
         }
         checkOpen();
@@ -320,28 +324,28 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         b[3] = (byte) x;
         parameters[i - 1] = own;
     }
-    @Override public void setLong(int i, long x) throws SQLException { set(i, encoder.ofLong(x)); }
-    @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
-    @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }
-    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setLong(int i, long x) throws SQLException { set(i, connection.encoder().ofLong(x)); }
+    @Override public void setFloat(int i, float x) throws SQLException { set(i, connection.encoder().ofFloat(x)); }
+    @Override public void setDouble(int i, double x) throws SQLException { set(i, connection.encoder().ofDouble(x)); }
+    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
     @Override public void setNString(int i, String x) throws SQLException { setString(i, x); }
 
     /** Typed {@code varchar}, or untyped under {@code stringtype=unspecified}; NUL and unpaired surrogates raise 22021. */
     @Override
     public void setString(int i, String x) throws SQLException {
         try {
-            set(i, x == null ? EncodedParameter.NULL : encoder.ofString(x));
+            set(i, x == null ? EncodedParameter.NULL : connection.encoder().ofString(x));
         } catch (SQLException e) {
             throw ParameterEncoder.atParameter(i, e);
         }
     }
-    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setTime(int i, Time x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
-    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
-    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
+    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setDate(int i, Date x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setTime(int i, Time x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, connection.encoder().ofDate(x, zone(cal))); }
+    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, connection.encoder().ofTime(x, zone(cal))); }
+    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, connection.encoder().ofTimestamp(x, zone(cal))); }
     /** A {@code String} (or {@code Character}) as {@link #setString}; an {@code SQLXML} as {@link #setSQLXML}; anything else typed after its class. */
     @Override
     public void setObject(int i, Object x) throws SQLException {
@@ -352,7 +356,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         } else if (x instanceof SQLXML xml) {
             setSQLXML(i, xml);
         } else {
-            set(i, encoder.ofObject(x));
+            set(i, connection.encoder().ofObject(x));
         }
     }
 
@@ -363,7 +367,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             return;
         }
         try {
-            set(i, encoder.ofObject(x, sqlType));
+            set(i, connection.encoder().ofObject(x, sqlType));
         } catch (SQLException e) {
             throw ParameterEncoder.atParameter(i, e);
         }
@@ -373,13 +377,13 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public void setSQLXML(int i, SQLXML x) throws SQLException {
         String text = x == null ? null : x instanceof JdbcSqlXml own ? own.textToSend() : x.getString();
-        set(i, encoder.ofObject(text, java.sql.Types.SQLXML));
+        set(i, connection.encoder().ofObject(text, java.sql.Types.SQLXML));
     }
 
     /** An array of this driver is sent as it is, with its own type; any other {@code java.sql.Array} by its base type name and elements. */
     @Override
     public void setArray(int i, Array x) throws SQLException {
-        set(i, x instanceof JdbcArray a ? a.parameter() : x == null ? encoder.ofNull(java.sql.Types.ARRAY) : encoder.ofObject(x));
+        set(i, x instanceof JdbcArray a ? a.parameter() : x == null ? connection.encoder().ofNull(java.sql.Types.ARRAY) : connection.encoder().ofObject(x));
     }
 
     @Override
@@ -393,7 +397,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private static TimeZone zone(Calendar cal) { return cal == null ? null : cal.getTimeZone(); }
 
     @Override
-    public void setURL(int i, URL x) throws SQLException { set(i, encoder.ofObject(x == null ? null : x.toString())); }
+    public void setURL(int i, URL x) throws SQLException { set(i, connection.encoder().ofObject(x == null ? null : x.toString())); }
 
     // ---- metadata --------------------------------------------------------------------------
 

@@ -63,7 +63,6 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     }
 
     private final RowDescription description;
-    private final int columnCount;
     private ResultRows rows; // the chunk being read
     private ResultRows ahead; // the next chunk, when isLast() had to look
     private PortalStream stream; // the chunks still to come, or null
@@ -73,7 +72,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
     private RowView view;
-    private RowView row; // view when on a row, else null
+    private boolean onRow; // view is on a row
     private boolean wasNull;
     private int valueOffset; // of the column isNull last found not NULL
     private int valueLength;
@@ -90,7 +89,6 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         this.stream = stream;
         this.maxRows = maxRows;
         this.description = result.description() == null ? NO_COLUMNS : result.description();
-        this.columnCount = description.fieldCount();
         this.rows = result.rows();
         this.view = RowView.of(rows, statement == null ? null : statement.takeView());
         this.decoder = decoder;
@@ -105,11 +103,11 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (position >= rows.size() && stream != null) nextChunk();
         if (position < rows.size() && (maxRows == 0 || base + position < maxRows)) {
             view.moveTo(position);
-            row = view;
+            onRow = true;
             return true;
         }
         position = rows.size();
-        row = null;
+        onRow = false;
         endStream();
         return false;
     }
@@ -132,7 +130,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
             if (next == null) endStream();
             return next;
         } catch (SQLException e) {
-            row = null;
+            onRow = false;
             endStream();
             throw e;
         }
@@ -157,13 +155,13 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }
     @Override public boolean isAfterLast() throws SQLException { checkOpen(); return position >= rows.size() && !rows.isEmpty(); }
     @Override public boolean isFirst() throws SQLException { checkOpen(); return base == 0 && position == 0 && !rows.isEmpty(); }
-    @Override public int getRow() throws SQLException { checkOpen(); return row == null ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
+    @Override public int getRow() throws SQLException { checkOpen(); return !onRow ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
 
     /** On a streamed result, the last row of a chunk is the last only when no further chunk has rows: that is fetched to know. */
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
-        if (row == null) return false;
+        if (!onRow) return false;
         if (maxRows > 0 && base + position == maxRows - 1) return true;
         if (position < rows.size() - 1) return false;
         if (stream != null && ahead == null) ahead = fetch();
@@ -204,12 +202,12 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     public void close() {
         if (closed) return;
         closed = true;
-        row = null;
+        onRow = false;
         ahead = null;
         endStream();
         RowView v = (RowView) VIEW.getAndSet(this, null); // given back once, even when two threads close
         if (statement != null) {
-            if (v != null) statement.keepView(v);
+            if (v != null) statement.keepView(v.detach());
             statement.resultSetClosed(this);
         }
     }
@@ -225,7 +223,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         checkOpen();
         if (columnIndex == null) {
             Map<String, Integer> m = new HashMap<>();
-            for (int i = columnCount - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
+            for (int i = description.fieldCount() - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
             columnIndex = m;
         }
         Integer i = columnIndex.get(label == null ? null : label.toLowerCase(Locale.ROOT));
@@ -245,32 +243,32 @@ final class JdbcResultSet extends ReadOnlyResultSet {
      * getter that asked.
      */
     private boolean isNull(int i) throws SQLException {
-        if (closed || row == null || i < 1 || i > columnCount) throw notReadable(i);
-        int l = row.length(i - 1);
+        if (closed || !onRow || i < 1 || i > description.fieldCount()) throw notReadable(i);
+        int l = view.length(i - 1);
         if (l < 0) {
             wasNull = true;
             return true;
         }
         wasNull = false;
-        valueOffset = row.offset(i - 1);
+        valueOffset = view.offset(i - 1);
         valueLength = l;
         return false;
     }
 
     private SQLException notReadable(int i) {
         if (closed) return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the ResultSet is closed");
-        if (row == null) {
+        if (!onRow) {
             return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
                     ? "the ResultSet is before its first row; call next() first"
                     : "the ResultSet is after its last row");
         }
         return SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
-                + columnCount + " column" + (columnCount == 1 ? "" : "s"));
+                + description.fieldCount() + " column" + (description.fieldCount() == 1 ? "" : "s"));
     }
 
     private int oid(int i) { return description.field(i - 1).typeOid(); }
     private int format(int i) { return description.field(i - 1).format(); }
-    private byte[] buf() { return row.buffer(); }
+    private byte[] buf() { return view.buffer(); }
 
     @Override
     public String getString(int i) throws SQLException {

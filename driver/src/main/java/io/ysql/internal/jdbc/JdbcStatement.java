@@ -37,14 +37,13 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     static {
         try {
-            EXECUTIONS = MethodHandles.lookup().findVarHandle(JdbcStatement.class, "executions", long.class);
+            EXECUTIONS = MethodHandles.lookup().findVarHandle(JdbcStatement.class, "execution", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final JdbcConnection connection;
-    final Session session;
     private List<QueryResult> results = List.of();
     private int current;
     private JdbcResultSet currentResultSet;
@@ -61,8 +60,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
-    private long executions; // the last execution's number, bumped atomically through EXECUTIONS
-    private volatile long running; // the number of the execution in progress, 0 when none
+    /** Odd while an execution runs (then it is that execution's number), even between executions; bumped through EXECUTIONS. */
+    private volatile long execution;
     private int prepareThreshold = -1; // -1: the connection's
     private RowView spareView; // the view of the last closed result set, for the next one
     JdbcStatement prevOpen; // the connection's list of open statements (OpenStatements), under its lock
@@ -71,7 +70,6 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
-        this.session = connection.session();
         this.fetchSize = connection.defaultFetchSize();
     }
 
@@ -91,7 +89,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
             // one statement with no '?' in it streams; a script, or text with '?' operators, is read at once
             if (parsed.parameterCount() == 0 && !parsed.multipleStatements()) return stream(text, Bindings.NONE);
         }
-        List<QueryResult> r = timed(() -> session.simpleQuery(text, this::addWarning));
+        List<QueryResult> r = timed(() -> session().simpleQuery(text, this::addWarning));
         connection.learnTypes(r);
         if (returning != null && !text.equals(sql)) r = keepKeys(r);
         return setResults(maxRows > 0 ? limit(r) : r);
@@ -103,7 +101,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
      */
     final boolean stream(String sql, Bindings bindings) throws SQLException {
         int chunk = maxRows > 0 ? Math.min(fetchSize, maxRows) : fetchSize;
-        PortalStream s = timed(() -> session.stream(sql, bindings, chunk, this::addWarning));
+        PortalStream s = timed(() -> session().stream(sql, bindings, chunk, this::addWarning));
         QueryResult first = s.first();
         connection.learnTypes(List.of(first));
         boolean rows = setResults(maxRows > 0 ? limit(List.of(first)) : List.of(first));
@@ -189,7 +187,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public int getPrepareThreshold() throws SQLException {
         checkOpen();
-        return prepareThreshold >= 0 ? prepareThreshold : session.statementSettings().prepareThreshold();
+        return prepareThreshold >= 0 ? prepareThreshold : session().statementSettings().prepareThreshold();
     }
 
     /** A call to the server that {@link #timed} bounds by the query timeout. */
@@ -204,29 +202,31 @@ class JdbcStatement implements YsqlStatement, CancelScope {
      * one sees it under the session's cancel gate and is not sent. Returns the number.
      */
     final long enterExecution() {
-        long execution = (long) EXECUTIONS.getAndAdd(this, 1L) + 1;
-        running = execution;
-        session.beginScope(this);
-        return execution;
+        long n = (long) EXECUTIONS.getAndAdd(this, 1L) + 1;
+        session().beginScope(this);
+        return n;
     }
 
     final void exitExecution() {
-        session.endScope();
-        running = 0;
+        session().endScope();
+        EXECUTIONS.getAndAdd(this, 1L);
     }
 
     @Override
-    public final long runningExecution() { return running; }
+    public final long runningExecution() {
+        long n = execution;
+        return (n & 1) != 0 ? n : 0;
+    }
 
     /**
      * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
      * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
      */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        long execution = enterExecution();
+        long n = enterExecution();
         try {
             if (queryTimeout == 0) return call.run();
-            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), this, execution)) {
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), this, n)) {
                 return call.run();
             }
         } finally {
@@ -364,7 +364,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         List<String> sqls = batch == null ? List.of() : batch;
         batch = null;
         if (sqls.isEmpty()) return new long[0];
-        BatchOutcome outcome = timed(() -> session.simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
+        BatchOutcome outcome = timed(() -> session().simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
         Batches.Collector collector = new Batches.Collector(sqls.size());
         outcome.results().forEach(collector::add);
         if (!outcome.succeeded()) {
@@ -437,8 +437,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        long execution = running;
-        if (execution != 0) session.cancel(this, execution);
+        long n = runningExecution();
+        if (n != 0) session().cancel(this, n);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------
@@ -489,7 +489,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     }
 
     /** The row view a closed result set gave back, or null; taken by the next result set. */
-    final RowView takeView() {
+    RowView takeView() {
         RowView v = spareView;
         spareView = null;
         return v;
@@ -497,6 +497,9 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     /** Keeps the view of a result set that closed, so the next result set makes none. */
     final void keepView(RowView v) { spareView = v; }
+
+    /** The connection's session (not a field: a statement is made per pooled borrow, so it stays small). */
+    final Session session() { return connection.session(); }
 
     /** With closeOnCompletion, the statement closes when its last open result set does. */
     final void resultSetClosed(JdbcResultSet rs) {

@@ -1,12 +1,15 @@
 package io.ysql.internal.jdbc;
 
 import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.StatementText;
 import io.ysql.internal.sql.JdbcPlaceholders;
+import io.ysql.internal.sql.MultiRowInsert;
 import io.ysql.internal.sql.ParsedSql;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,12 +29,15 @@ final class ParsedTexts {
 
     /**
      * One scanned text, shared by the statements prepared from it: the scan, the session's view of
-     * the text, and one set of parameter arrays that a statement borrows for an execution.
+     * the text, and what a closed statement of the text leaves for the next: one set of parameter
+     * arrays and one row view.
      */
     static final class Entry {
         final ParsedSql parsed;
         final StatementText text;
         private final AtomicReference<Bindings> spare = new AtomicReference<>();
+        private final AtomicReference<RowView> spareView = new AtomicReference<>();
+        private volatile Optional<MultiRowInsert> insert; // made on first use; a race makes it twice, alike
 
         Entry(ParsedSql parsed, StatementText text) {
             this.parsed = parsed;
@@ -43,6 +49,19 @@ final class ParsedTexts {
 
         /** Gives back arrays taken with {@link #takeBindings} once their statement is done with them. */
         void giveBack(Bindings b) { spare.set(b); }
+
+        /** The text as multi-row INSERTs (rewrite_batched_inserts), or null when it is not a single-row INSERT. */
+        MultiRowInsert multiRowInsert() {
+            Optional<MultiRowInsert> m = insert;
+            if (m == null) insert = m = MultiRowInsert.of(parsed.sql(), parsed.parameterCount());
+            return m.orElse(null);
+        }
+
+        /** A row view no result set uses now, or null. */
+        RowView takeView() { return spareView.getAndSet(null); }
+
+        /** Keeps the row view of a closed statement's last result set for the next statement of this text. */
+        void keepView(RowView v) { spareView.set(v); }
     }
 
     private final ReentrantLock lock = new ReentrantLock();

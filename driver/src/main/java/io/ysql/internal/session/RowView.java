@@ -46,6 +46,16 @@ public final class RowView {
         return spare;
     }
 
+    /** Lets go of the rows and their arrays, so a view kept for a later {@link #of(ResultRows, RowView)} holds no result in memory. */
+    public RowView detach() {
+        rows = ResultRows.empty();
+        index = -1;
+        segment = 0;
+        data = null;
+        located = false;
+        return this;
+    }
+
     /** The row this view is on, or -1. */
     public int index() { return index; }
 
