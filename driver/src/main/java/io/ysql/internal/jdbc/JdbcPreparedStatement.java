@@ -50,7 +50,6 @@ import java.util.function.Consumer;
  * {@link PreparedStatementStreams}.
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
-    private static final EncodedParameter[] NO_PARAMETERS = {};
     private static final VarHandle OWN;
 
     static {
@@ -63,10 +62,13 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private final ParsedTexts.Entry entry;
     private StatementText text; // shared with the entry until this statement sets its own prepare threshold
     private final boolean returnsKeys;
-    private final EncodedParameter[] parameters;
+    private final ParsedTexts.ParameterSlots slots;
+    private final EncodedParameter[] parameters; // slots.values
     private List<Bindings> batch;
     private volatile Bindings own; // taken and put back through OWN: an execution holds it alone
     private long ownInts; // bit k: parameters[k] is an int this statement made and may rewrite in place (k < 64)
+    private boolean slotsGiven;
+    private volatile boolean binding; // an execution reads the parameters: a close from another thread keeps the slots
     private final OneResult one = new OneResult();
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
@@ -76,7 +78,10 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         this.returnsKeys = returning != null && !text.equals(sql);
         this.entry = returning == null ? connection.parsedTexts().of(text) : ParsedTexts.scan(text);
         this.text = entry.text;
-        this.parameters = entry.parsed.parameterCount() == 0 ? NO_PARAMETERS : new EncodedParameter[entry.parsed.parameterCount()];
+        int n = entry.parsed.parameterCount();
+        ParsedTexts.ParameterSlots lent = n == 0 ? ParsedTexts.ParameterSlots.NONE : entry.takeSlots();
+        this.slots = lent != null ? lent : new ParsedTexts.ParameterSlots(n);
+        this.parameters = slots.values;
     }
 
     /** Refuses a text with several statements and parameters, which the extended protocol cannot run. */
@@ -99,6 +104,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         }
         Bindings b = takeBindings();
         QueryResult r;
+        binding = true;
         try {
             fill(b);
             if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
@@ -113,6 +119,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
                 r = timed(() -> session().execute(text, b, maxRows, one));
             }
         } finally {
+            binding = false;
             putBack(b);
         }
         one.result = r;
@@ -181,8 +188,25 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         super.close();
         Bindings b = (Bindings) OWN.getAndSet(this, null);
         if (b != null) giveBack(b);
+        giveBackSlots();
         RowView v = super.takeView(); // its result sets are closed now
         if (v != null) entry.keepView(v);
+    }
+
+    /** Empties the parameter slots and gives them to the text's entry, keeping this statement's ints (zeroed) for reuse. */
+    private void giveBackSlots() {
+        if (slots == ParsedTexts.ParameterSlots.NONE || slotsGiven || binding) return;
+        slotsGiven = true;
+        for (int k = 0; k < slots.ints.length; k++) {
+            if ((ownInts & (1L << k)) != 0) {
+                EncodedParameter p = parameters[k];
+                java.util.Arrays.fill(p.value(), (byte) 0);
+                slots.ints[k] = p;
+            }
+        }
+        java.util.Arrays.fill(parameters, null);
+        ownInts = 0;
+        entry.giveBack(slots);
     }
 
     /** The view this statement's last result set left, else the one a closed statement of the same text left. */
@@ -309,14 +333,20 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
      */
     @Override
     public void setInt(int i, int x) throws SQLException {
+        checkOpen(); // before any slot is touched: a closed statement's slots belong to another
         EncodedParameter own = i >= 1 && i <= 64 && (ownInts & (1L << (i - 1))) != 0 ? parameters[i - 1] : null;
+        if (own == null && i >= 1 && i <= slots.ints.length && slots.ints[i - 1] != null) {
+            own = slots.ints[i - 1]; // an int a closed statement of this text made
+            slots.ints[i - 1] = null;
+            parameters[i - 1] = own;
+            ownInts |= 1L << (i - 1);
+        }
         if (own == null) {
             own = connection.encoder().ofInt(x);
             set(i, own);
             if (i <= 64) ownInts |= 1L << (i - 1);
             return;
         }
-        checkOpen();
         byte[] b = own.value();
         b[0] = (byte) (x >>> 24);
         b[1] = (byte) (x >>> 16);

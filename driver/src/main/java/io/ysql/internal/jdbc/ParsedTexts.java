@@ -1,5 +1,6 @@
 package io.ysql.internal.jdbc;
 
+import io.ysql.internal.codec.EncodedParameter;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.StatementText;
@@ -38,6 +39,7 @@ final class ParsedTexts {
         private final AtomicReference<Bindings> spare = new AtomicReference<>();
         private final AtomicReference<RowView> spareView = new AtomicReference<>();
         private volatile Optional<MultiRowInsert> insert; // made on first use; a race makes it twice, alike
+        private final AtomicReference<ParameterSlots> spareSlots = new AtomicReference<>();
 
         Entry(ParsedSql parsed, StatementText text) {
             this.parsed = parsed;
@@ -57,11 +59,33 @@ final class ParsedTexts {
             return m.orElse(null);
         }
 
+        /** Parameter slots sized for this text that no statement uses now, or null. */
+        ParameterSlots takeSlots() { return spareSlots.getAndSet(null); }
+
+        /** Gives back the slots of a closed statement, all of whose values are cleared. */
+        void giveBack(ParameterSlots s) { spareSlots.set(s); }
+
         /** A row view no result set uses now, or null. */
         RowView takeView() { return spareView.getAndSet(null); }
 
         /** Keeps the row view of a closed statement's last result set for the next statement of this text. */
         void keepView(RowView v) { spareView.set(v); }
+    }
+
+    /**
+     * A statement's parameter values, and int parameters a closed statement of the text made and
+     * a later one may rewrite in place (their bytes zeroed in between), so a statement prepared per
+     * pooled borrow makes neither the array nor a parameter for {@code setInt}.
+     */
+    static final class ParameterSlots {
+        static final ParameterSlots NONE = new ParameterSlots(0);
+        final EncodedParameter[] values;
+        final EncodedParameter[] ints;
+
+        ParameterSlots(int count) {
+            values = new EncodedParameter[count];
+            ints = new EncodedParameter[Math.min(count, 64)];
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();

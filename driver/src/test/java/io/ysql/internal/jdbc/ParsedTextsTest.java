@@ -54,6 +54,19 @@ class ParsedTextsTest {
     }
 
     @Test
+    void parameterSlotsAreLentToOneStatementAtATime() throws SQLException {
+        ParsedTexts.Entry e = texts.of("SELECT ?, ?");
+        ParsedTexts.ParameterSlots s = new ParsedTexts.ParameterSlots(2);
+
+        assertThat(s.values).hasSize(2);
+        assertThat(s.ints).hasSize(2);
+        assertThat(e.takeSlots()).isNull();
+        e.giveBack(s);
+        assertThat(e.takeSlots()).isSameAs(s);
+        assertThat(e.takeSlots()).isNull();
+    }
+
+    @Test
     void parameterArraysAreLentToOneStatementAtATime() throws SQLException {
         ParsedTexts.Entry e = texts.of("SELECT ?");
         Bindings b = new Bindings(new int[1], new short[1], new byte[1][]);

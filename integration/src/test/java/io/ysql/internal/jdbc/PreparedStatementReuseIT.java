@@ -48,6 +48,9 @@ class PreparedStatementReuseIT {
             }
         }
         try (PreparedStatement second = conn.prepareStatement(SQL)) {
+            SQLException none = TestServer.thrown(SQLException.class, second::executeQuery);
+            assertThat(none.getSQLState()).isEqualTo("22023");
+            assertThat(none.getMessage()).contains("parameter 1");
             second.setInt(1, 1);
             SQLException e = TestServer.thrown(SQLException.class, second::executeQuery);
             assertThat(e.getSQLState()).isEqualTo("22023");
