@@ -16,7 +16,6 @@ import io.ysql.internal.wire.backend.CopyOutResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;
 import io.ysql.internal.wire.backend.ParameterDescription;
 import io.ysql.internal.wire.backend.ParseComplete;
-import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.Close;
 import io.ysql.internal.wire.frontend.CopyFail;
 import io.ysql.internal.wire.frontend.Describe;
@@ -41,7 +40,7 @@ final class CachedQuery extends Exchange {
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
     private boolean copyRefused;
-    private final FrontendMessage bind = new BindOfRun();
+    private final FrontendMessage bind = new Bind();
 
     CachedQuery(StatementText text, Bindings bindings, int maxRows, StatementCache cache) {
         this.text = text;
@@ -117,11 +116,14 @@ final class CachedQuery extends Exchange {
         return this;
     }
 
-    /** The Bind of the run being written: its bindings to the plan's statement, into the unnamed portal. */
-    private final class BindOfRun implements FrontendMessage {
+    /**
+     * The Bind of the run being written: its bindings to the plan's statement, into the unnamed
+     * portal. Named as the message, which the wire trace shows by its class name.
+     */
+    private final class Bind implements FrontendMessage {
         @Override
         public void encode(ByteWriter w) {
-            Bind.encode(w, "", plan.name(), bindings.formats(), bindings.values(), plan.formats());
+            io.ysql.internal.wire.frontend.Bind.encode(w, "", plan.name(), bindings.formats(), bindings.values(), plan.formats());
         }
     }
 
