@@ -256,6 +256,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     }
 
     private SQLException notReadable(int i) {
+        int columnCount = description.fieldCount();
         if (closed) return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the ResultSet is closed");
         if (!onRow) {
             return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
@@ -263,7 +264,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
                     : "the ResultSet is after its last row");
         }
         return SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "column index " + i + " is out of range; the result has "
-                + description.fieldCount() + " column" + (description.fieldCount() == 1 ? "" : "s"));
+                + columnCount + " column" + (columnCount == 1 ? "" : "s"));
     }
 
     private int oid(int i) { return description.field(i - 1).typeOid(); }
