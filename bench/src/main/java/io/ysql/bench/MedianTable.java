@@ -106,23 +106,30 @@ final class MedianTable {
         return cells.isEmpty();
     }
 
-    /** The table; a driver that did not run shows as a dash, and so does its ratio. */
+    /**
+     * The table; a driver that did not run shows as a dash, and so does its ratio. When a benchmark
+     * also ran without a driver ({@link PoolBenchmark#NO_DRIVER}: the pool alone), a last column
+     * shows that floor.
+     */
     String toMarkdown() {
         String ysql = DriverKind.YSQL.label();
         String pgjdbc = DriverKind.PGJDBC.label();
+        boolean floor = cells.values().stream().anyMatch(byDriver -> byDriver.containsKey(PoolBenchmark.NO_DRIVER));
         StringBuilder out = new StringBuilder()
                 .append("| benchmark | unit | ").append(ysql).append(" (median) | ").append(pgjdbc)
-                .append(" (median) | ratio ").append(ysql).append('/').append(pgjdbc).append(" |\n")
-                .append("|---|---|---:|---:|---:|\n");
+                .append(" (median) | ratio ").append(ysql).append('/').append(pgjdbc)
+                .append(floor ? " | no driver (median) |\n|---|---|---:|---:|---:|---:|\n" : " |\n|---|---|---:|---:|---:|\n");
         cells.forEach((benchmark, byDriver) -> {
             Cell a = byDriver.get(ysql);
             Cell b = byDriver.get(pgjdbc);
-            String unit = a != null ? a.unit() : b != null ? b.unit() : "";
+            Cell none = byDriver.get(PoolBenchmark.NO_DRIVER);
+            String unit = a != null ? a.unit() : b != null ? b.unit() : none != null ? none.unit() : "";
             out.append("| ").append(benchmark).append(" | ").append(unit)
                     .append(" | ").append(a == null ? "-" : number(a.median()))
                     .append(" | ").append(b == null ? "-" : number(b.median()))
-                    .append(" | ").append(a == null || b == null ? "-" : String.format(Locale.ROOT, "%.2f", a.median() / b.median()))
-                    .append(" |\n");
+                    .append(" | ").append(a == null || b == null ? "-" : String.format(Locale.ROOT, "%.2f", a.median() / b.median()));
+            if (floor) out.append(" | ").append(none == null ? "-" : number(none.median()));
+            out.append(" |\n");
         });
         return out.toString();
     }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +28,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * The common server-application shape: {@value #THREADS} platform threads share a HikariCP pool of
  * {@value #POOL_SIZE} connections, and each operation borrows a connection, prepares the point
  * select, runs it, reads the row and gives the connection back. Throughput over all threads; run
- * with {@code -prof gc} for the bytes allocated per operation.
+ * with {@code -prof gc} for the bytes allocated per operation. Besides ysql and pgjdbc, the
+ * {@code driver} parameter {@value #NO_DRIVER} runs the pool over {@link CannedConnection}s, which
+ * do no I/O and allocate nothing: its bytes per operation are HikariCP's own, the floor under both
+ * drivers' figures, and a driver's share is its figure minus that floor.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -35,19 +39,30 @@ import org.openjdk.jmh.infra.Blackhole;
 public class PoolBenchmark {
     static final int THREADS = 32;
     static final int POOL_SIZE = 4;
+    /** The {@code driver} value that runs the pool over canned connections. */
+    static final String NO_DRIVER = "none";
 
     /** The pool all benchmark threads borrow from, over the driver under test. */
     @State(Scope.Benchmark)
     public static class Pool {
+        /** {@code ysql}, {@code pgjdbc}, or {@value #NO_DRIVER} for HikariCP over canned connections. */
+        @Param({"ysql", "pgjdbc", NO_DRIVER})
+        public String driver;
+
         HikariDataSource pool;
 
         @Setup(Level.Trial)
-        public void open(DriverState target) {
+        public void open() {
             HikariConfig config = new HikariConfig();
-            config.setDataSource(new ConnectingDataSource(target));
+            if (driver.equals(NO_DRIVER)) {
+                config.setDataSource(new ConnectingDataSource(CannedConnection::new));
+            } else {
+                DriverKind.Connector connector = DriverKind.of(driver).connector(ServerAddress.fromSystemProperties());
+                config.setDataSource(new ConnectingDataSource(connector::connect));
+            }
             config.setMaximumPoolSize(POOL_SIZE);
             config.setMinimumIdle(POOL_SIZE);
-            config.setPoolName("bench-" + target.driver);
+            config.setPoolName("bench-" + driver);
             pool = new HikariDataSource(config);
         }
 
@@ -84,13 +99,19 @@ public class PoolBenchmark {
         }
     }
 
+    /** Opens one connection of the driver under test. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection connect() throws SQLException;
+    }
+
     /** Hands the pool new connections of the driver under test, without {@code DriverManager}. */
     static final class ConnectingDataSource implements DataSource {
-        private final DriverState target;
+        private final ConnectionSource source;
 
-        ConnectingDataSource(DriverState target) { this.target = target; }
+        ConnectingDataSource(ConnectionSource source) { this.source = source; }
 
-        @Override public Connection getConnection() throws SQLException { return target.connect(); }
+        @Override public Connection getConnection() throws SQLException { return source.connect(); }
 
         @Override
         public Connection getConnection(String user, String password) throws SQLException {

@@ -69,7 +69,7 @@ public class SharedConnectionBenchmark {
     }
 
     @Benchmark
-    public void pointSelect(ThreadStatement own, Blackhole bh) throws SQLException {
+    public void sharedPointSelect(ThreadStatement own, Blackhole bh) throws SQLException {
         int id = own.nextId();
         own.statement.setInt(1, id);
         try (ResultSet rs = own.statement.executeQuery()) {

@@ -18,6 +18,7 @@ import io.ysql.internal.codec.LearnedType;
 import io.ysql.internal.codec.UserCodecAdapter;
 import io.ysql.internal.codec.ParameterEncoder;
 import io.ysql.internal.codec.ValueDecoder;
+import io.ysql.internal.session.CancelScope;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.session.TransactionStatus;
@@ -45,8 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -72,7 +71,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     private final DatabaseInfo info;
     private final String database;
     private final Function<JdbcConnection, Cursor> cursors;
-    private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
+    private final OpenStatements statements = new OpenStatements();
+    private final ParsedTexts parsedTexts = new ParsedTexts();
     private volatile SQLWarning warnings;
     private final AtomicInteger openBlocks = new AtomicInteger();
     private volatile boolean closed;
@@ -359,15 +359,18 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
         }
     }
 
-    private <S extends Statement> S track(S s) {
+    private <S extends JdbcStatement> S track(S s) {
         statements.add(s);
         return s;
     }
 
-    void forget(Statement s) { statements.remove(s); }
+    void forget(JdbcStatement s) { statements.remove(s); }
+
+    /** The scanned SQL texts of this connection's prepared statements. */
+    ParsedTexts parsedTexts() { return parsedTexts; }
 
     /** Starts a query-timeout timer; the connection's one timer thread is made on first use. */
-    QueryTimer startTimer(Duration timeout, Object owner) {
+    QueryTimer startTimer(Duration timeout, CancelScope scope, long execution) {
         timerLock.lock();
         try {
             if (timer == null) {
@@ -377,7 +380,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
                     return t;
                 });
             }
-            return new QueryTimer(session, timer, timeout, owner);
+            return new QueryTimer(session, timer, timeout, scope, execution);
         } finally {
             timerLock.unlock();
         }
@@ -491,13 +494,7 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     public void close() {
         if (closed) return;
         closed = true;
-        for (Statement s : statements) {
-            try {
-                s.close();
-            } catch (SQLException ignored) {
-                // statements close without I/O
-            }
-        }
+        for (JdbcStatement s : statements.snapshot()) s.close(); // without I/O
         session.close();
         release.run();
         stopTimer();

@@ -10,10 +10,12 @@ import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.RowChunks;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.StatementText;
 import io.ysql.internal.sql.MultiRowInsert;
-import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
@@ -33,7 +35,6 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.function.Consumer;
 
@@ -43,34 +44,52 @@ import java.util.function.Consumer;
  * trip (Parse once, Bind and Execute per row, one Sync); with {@code rewrite_batched_inserts}, a
  * single-row INSERT's batch as multi-row INSERTs ({@link MultiRowInsert}). Like any JDBC statement
  * it is meant for one thread at a time (its parameters are its state); executions reuse its
- * parameter arrays. The stream, reader and LOB setters live in {@link PreparedStatementStreams}.
+ * parameter arrays. The scan of its SQL text comes from the connection's {@link ParsedTexts}, with
+ * parameter arrays a closed statement of the same text gave back, so a statement prepared per
+ * pooled borrow neither scans nor makes arrays again. The stream, reader and LOB setters live in
+ * {@link PreparedStatementStreams}.
  */
 class JdbcPreparedStatement extends PreparedStatementStreams {
-    private final ParsedSql parsed;
-    private final StatementText text;
+    private static final VarHandle OWN;
+
+    static {
+        try {
+            OWN = MethodHandles.lookup().findVarHandle(JdbcPreparedStatement.class, "own", Bindings.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+    private final ParsedTexts.Entry entry;
+    private StatementText text; // shared with the entry until this statement sets its own prepare threshold
     private final boolean returnsKeys;
-    private final EncodedParameter[] parameters;
-    private final ParameterEncoder encoder;
+    private final ParsedTexts.ParameterSlots slots;
+    private final EncodedParameter[] parameters; // slots.values
     private List<Bindings> batch;
-    private Bindings own;
-    private EncodedParameter[] ints;
+    private volatile Bindings own; // taken and put back through OWN: an execution holds it alone
+    private long ownInts; // bit k: parameters[k] is an int this statement made and may rewrite in place (k < 64)
+    private boolean slotsGiven;
+    private volatile boolean binding; // an execution reads the parameters: a close from another thread keeps the slots
     private final OneResult one = new OneResult();
-    private final Consumer<ServerError> noticeSink = this::addWarning;
-    private Optional<MultiRowInsert> insert;
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
     JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
         super(connection);
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
         this.returnsKeys = returning != null && !text.equals(sql);
-        this.parsed = JdbcPlaceholders.parse(text);
+        this.entry = returning == null ? connection.parsedTexts().of(text) : ParsedTexts.scan(text);
+        this.text = entry.text;
+        int n = entry.parsed.parameterCount();
+        ParsedTexts.ParameterSlots lent = n == 0 ? ParsedTexts.ParameterSlots.NONE : entry.takeSlots();
+        this.slots = lent != null ? lent : new ParsedTexts.ParameterSlots(n);
+        this.parameters = slots.values;
+    }
+
+    /** Refuses a text with several statements and parameters, which the extended protocol cannot run. */
+    static void checkOneStatement(ParsedSql parsed) throws SQLException {
         if (parsed.multipleStatements() && parsed.parameterCount() > 0) {
             throw SqlExceptions.of(SqlState.SYNTAX_ERROR, "a prepared statement with parameters must hold one SQL statement, "
                     + "but this text has several; split it or use Statement.execute for parameterless scripts");
         }
-        this.text = new StatementText(parsed.sql());
-        this.parameters = new EncodedParameter[parsed.parameterCount()];
-        this.encoder = connection.encoder();
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -78,23 +97,30 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public boolean execute() throws SQLException {
         startExecution();
-        if (parsed.multipleStatements()) {
-            List<QueryResult> all = timed(() -> session.simpleQuery(parsed.sql(), this::addWarning));
+        if (entry.parsed.multipleStatements()) {
+            List<QueryResult> all = timed(() -> session().simpleQuery(entry.parsed.sql(), this::addWarning));
             connection.learnTypes(all);
             return setResults(all);
         }
-        Bindings b = reusedBindings();
-        if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+        Bindings b = takeBindings();
         QueryResult r;
-        if (getQueryTimeout() == 0) {
-            enterExecution();
-            try {
-                r = session.execute(text, b, maxRows, noticeSink);
-            } finally {
-                exitExecution();
+        binding = true;
+        try {
+            fill(b);
+            if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+            if (getQueryTimeout() == 0) {
+                enterExecution();
+                try {
+                    r = session().execute(text, b, maxRows, one);
+                } finally {
+                    exitExecution();
+                }
+            } else {
+                r = timed(() -> session().execute(text, b, maxRows, one));
             }
-        } else {
-            r = timed(() -> session.execute(text, b, maxRows, noticeSink));
+        } finally {
+            binding = false;
+            putBack(b);
         }
         one.result = r;
         connection.learnTypes(one);
@@ -127,12 +153,67 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     }
 
     /**
-     * The bound values in this statement's own arrays, refilled for each execution: the session
-     * has encoded them into its request before {@code execute} returns, so they are free again.
+     * Arrays for the bound values of one execution: this statement's own, else those a closed
+     * statement of the same text gave back, else new ones. Held by the execution alone until
+     * {@link #putBack}: the session has encoded them into its request before {@code execute}
+     * returns, so they are free again then.
      */
-    private Bindings reusedBindings() throws SQLException {
-        if (own == null) own = bindings();
-        return fill(own);
+    private Bindings takeBindings() {
+        Bindings b = (Bindings) OWN.getAndSet(this, null);
+        if (b == null) b = entry.takeBindings();
+        if (b == null) {
+            int n = parameters.length;
+            b = new Bindings(new int[n], new short[n], new byte[n][]);
+        }
+        return b;
+    }
+
+    /** Keeps the arrays for the next execution; once the statement is closed, they go to the text's entry. */
+    private void putBack(Bindings b) {
+        if (isClosed()) {
+            giveBack(b);
+        } else {
+            OWN.setVolatile(this, b);
+        }
+    }
+
+    private void giveBack(Bindings b) {
+        java.util.Arrays.fill(b.values(), null); // no parameter value outlives its statement
+        entry.giveBack(b);
+    }
+
+    /** Gives the parameter arrays back to the text's entry, unless an execution holds them (it gives them back then). */
+    @Override
+    public void close() {
+        super.close();
+        Bindings b = (Bindings) OWN.getAndSet(this, null);
+        if (b != null) giveBack(b);
+        giveBackSlots();
+        RowView v = super.takeView(); // its result sets are closed now
+        if (v != null) entry.keepView(v);
+    }
+
+    /** Empties the parameter slots and gives them to the text's entry, keeping this statement's ints (zeroed) for reuse. */
+    private void giveBackSlots() {
+        if (slots == ParsedTexts.ParameterSlots.NONE || slotsGiven || binding) return;
+        slotsGiven = true;
+        for (int k = 0; k < slots.ints.length; k++) {
+            if ((ownInts & (1L << k)) != 0) {
+                EncodedParameter p = parameters[k];
+                java.util.Arrays.fill(p.value(), (byte) 0);
+                slots.ints[k] = p;
+            }
+        }
+        java.util.Arrays.fill(parameters, null);
+        ownInts = 0;
+        entry.giveBack(slots);
+    }
+
+    /** The view this statement's last result set left, else the one a closed statement of the same text left. */
+    @Override
+    RowView takeView() {
+        RowView v = super.takeView();
+        return v != null ? v : entry.takeView();
     }
 
     private Bindings fill(Bindings b) throws SQLException {
@@ -158,7 +239,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         checkOpen();
         if (batch == null) batch = new ArrayList<>();
         batch.add(bindings());
-        ints = null; // the batch holds their bytes now
+        ownInts = 0; // the batch holds their bytes now
     }
 
     @Override
@@ -173,10 +254,10 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         List<Bindings> rows = batch == null ? List.of() : batch;
         batch = null;
         if (rows.isEmpty()) return new long[0];
-        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session.statementSettings().rewriteBatchedInserts()
+        MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session().statementSettings().rewriteBatchedInserts()
                 ? multiRowInsert() : null;
         if (insert != null) return executeRewritten(insert, rows);
-        BatchOutcome outcome = timed(() -> session.executeBatch(Collections.nCopies(rows.size(), parsed.sql()), rows,
+        BatchOutcome outcome = timed(() -> session().executeBatch(Collections.nCopies(rows.size(), entry.parsed.sql()), rows,
                 text.prepareThreshold(), this::addWarning));
         Batches.Collector collector = new Batches.Collector(rows.size());
         outcome.results().forEach(collector::add);
@@ -189,7 +270,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     /** The batch as multi-row INSERTs (rewrite_batched_inserts). */
     private long[] executeRewritten(MultiRowInsert insert, List<Bindings> rows) throws SQLException {
         RowChunks chunks = RowChunks.of(rows, insert.chunks(rows.size()), insert::sql);
-        BatchOutcome outcome = timed(() -> session.executeBatch(chunks.texts(), chunks.bindings(),
+        BatchOutcome outcome = timed(() -> session().executeBatch(chunks.texts(), chunks.bindings(),
                 text.prepareThreshold(), this::addWarning));
         if (outcome.succeeded()) return chunks.rowCounts(outcome.results());
         int c = outcome.failedIndex();
@@ -200,13 +281,13 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     }
 
     private MultiRowInsert multiRowInsert() {
-        if (insert == null) insert = MultiRowInsert.of(parsed.sql(), parsed.parameterCount());
-        return insert.orElse(null);
+        return entry.multiRowInsert();
     }
 
     @Override
     public void setPrepareThreshold(int threshold) throws SQLException {
         super.setPrepareThreshold(threshold);
+        if (text == entry.text) text = new StatementText(entry.parsed.sql()); // the shared text keeps the connection's
         text.prepareThreshold(threshold < 0 ? 1 : threshold);
     }
 
@@ -231,34 +312,41 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
                     + parameters.length + " parameter" + (parameters.length == 1 ? "" : "s"));
         }
         parameters[index - 1] = p;
+        if (index <= 64) ownInts &= ~(1L << (index - 1));
     }
 
     @Override
     public void clearParameters() throws SQLException {
         checkOpen();
         java.util.Arrays.fill(parameters, null);
+        ownInts = 0;
     }
 
-    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, encoder.ofNull(sqlType)); }
+    @Override public void setNull(int i, int sqlType) throws SQLException { set(i, connection.encoder().ofNull(sqlType)); }
     @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { setNull(i, sqlType); }
-    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, encoder.ofBoolean(x)); }
-    @Override public void setByte(int i, byte x) throws SQLException { set(i, encoder.ofShort(x)); }
-    @Override public void setShort(int i, short x) throws SQLException { set(i, encoder.ofShort(x)); }
+    @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, connection.encoder().ofBoolean(x)); }
+    @Override public void setByte(int i, byte x) throws SQLException { set(i, connection.encoder().ofShort(x)); }
+    @Override public void setShort(int i, short x) throws SQLException { set(i, connection.encoder().ofShort(x)); }
     /**
      * An int is written into the bytes of the int this parameter had before, when those are this
      * statement's own (not yet handed to a batch): a point query by id allocates nothing here.
      */
     @Override
     public void setInt(int i, int x) throws SQLException {
-        EncodedParameter own = ints == null || i < 1 || i > ints.length ? null : ints[i - 1];
+        checkOpen(); // before any slot is touched: a closed statement's slots belong to another
+        EncodedParameter own = i >= 1 && i <= 64 && (ownInts & (1L << (i - 1))) != 0 ? parameters[i - 1] : null;
+        if (own == null && i >= 1 && i <= slots.ints.length && slots.ints[i - 1] != null) {
+            own = slots.ints[i - 1]; // an int a closed statement of this text made
+            slots.ints[i - 1] = null;
+            parameters[i - 1] = own;
+            ownInts |= 1L << (i - 1);
+        }
         if (own == null) {
-            own = encoder.ofInt(x);
+            own = connection.encoder().ofInt(x);
             set(i, own);
-            if (ints == null) ints = new EncodedParameter[parameters.length];
-            ints[i - 1] = own;
+            if (i <= 64) ownInts |= 1L << (i - 1);
             return;
         }
-        checkOpen();
         byte[] b = own.value();
         b[0] = (byte) (x >>> 24);
         b[1] = (byte) (x >>> 16);
@@ -266,28 +354,28 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         b[3] = (byte) x;
         parameters[i - 1] = own;
     }
-    @Override public void setLong(int i, long x) throws SQLException { set(i, encoder.ofLong(x)); }
-    @Override public void setFloat(int i, float x) throws SQLException { set(i, encoder.ofFloat(x)); }
-    @Override public void setDouble(int i, double x) throws SQLException { set(i, encoder.ofDouble(x)); }
-    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, encoder.ofObject(x)); }
+    @Override public void setLong(int i, long x) throws SQLException { set(i, connection.encoder().ofLong(x)); }
+    @Override public void setFloat(int i, float x) throws SQLException { set(i, connection.encoder().ofFloat(x)); }
+    @Override public void setDouble(int i, double x) throws SQLException { set(i, connection.encoder().ofDouble(x)); }
+    @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
     @Override public void setNString(int i, String x) throws SQLException { setString(i, x); }
 
     /** Typed {@code varchar}, or untyped under {@code stringtype=unspecified}; NUL and unpaired surrogates raise 22021. */
     @Override
     public void setString(int i, String x) throws SQLException {
         try {
-            set(i, x == null ? EncodedParameter.NULL : encoder.ofString(x));
+            set(i, x == null ? EncodedParameter.NULL : connection.encoder().ofString(x));
         } catch (SQLException e) {
             throw ParameterEncoder.atParameter(i, e);
         }
     }
-    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setTime(int i, Time x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, encoder.ofObject(x)); }
-    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, encoder.ofDate(x, zone(cal))); }
-    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, encoder.ofTime(x, zone(cal))); }
-    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, encoder.ofTimestamp(x, zone(cal))); }
+    @Override public void setBytes(int i, byte[] x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setDate(int i, Date x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setTime(int i, Time x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, connection.encoder().ofObject(x)); }
+    @Override public void setDate(int i, Date x, Calendar cal) throws SQLException { set(i, connection.encoder().ofDate(x, zone(cal))); }
+    @Override public void setTime(int i, Time x, Calendar cal) throws SQLException { set(i, connection.encoder().ofTime(x, zone(cal))); }
+    @Override public void setTimestamp(int i, Timestamp x, Calendar cal) throws SQLException { set(i, connection.encoder().ofTimestamp(x, zone(cal))); }
     /** A {@code String} (or {@code Character}) as {@link #setString}; an {@code SQLXML} as {@link #setSQLXML}; anything else typed after its class. */
     @Override
     public void setObject(int i, Object x) throws SQLException {
@@ -298,7 +386,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         } else if (x instanceof SQLXML xml) {
             setSQLXML(i, xml);
         } else {
-            set(i, encoder.ofObject(x));
+            set(i, connection.encoder().ofObject(x));
         }
     }
 
@@ -309,7 +397,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             return;
         }
         try {
-            set(i, encoder.ofObject(x, sqlType));
+            set(i, connection.encoder().ofObject(x, sqlType));
         } catch (SQLException e) {
             throw ParameterEncoder.atParameter(i, e);
         }
@@ -319,13 +407,13 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public void setSQLXML(int i, SQLXML x) throws SQLException {
         String text = x == null ? null : x instanceof JdbcSqlXml own ? own.textToSend() : x.getString();
-        set(i, encoder.ofObject(text, java.sql.Types.SQLXML));
+        set(i, connection.encoder().ofObject(text, java.sql.Types.SQLXML));
     }
 
     /** An array of this driver is sent as it is, with its own type; any other {@code java.sql.Array} by its base type name and elements. */
     @Override
     public void setArray(int i, Array x) throws SQLException {
-        set(i, x instanceof JdbcArray a ? a.parameter() : x == null ? encoder.ofNull(java.sql.Types.ARRAY) : encoder.ofObject(x));
+        set(i, x instanceof JdbcArray a ? a.parameter() : x == null ? connection.encoder().ofNull(java.sql.Types.ARRAY) : connection.encoder().ofObject(x));
     }
 
     @Override
@@ -339,7 +427,7 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private static TimeZone zone(Calendar cal) { return cal == null ? null : cal.getTimeZone(); }
 
     @Override
-    public void setURL(int i, URL x) throws SQLException { set(i, encoder.ofObject(x == null ? null : x.toString())); }
+    public void setURL(int i, URL x) throws SQLException { set(i, connection.encoder().ofObject(x == null ? null : x.toString())); }
 
     // ---- metadata --------------------------------------------------------------------------
 
@@ -356,8 +444,11 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
     }
 
-    /** The one result of an execution, in a list this statement refills instead of making one per run. */
-    private static final class OneResult extends AbstractList<QueryResult> implements RandomAccess {
+    /**
+     * The one result of an execution, in a list this statement refills instead of making one per
+     * run; also where the execution's notices go, as warnings of this statement.
+     */
+    private final class OneResult extends AbstractList<QueryResult> implements RandomAccess, Consumer<ServerError> {
         QueryResult result;
 
         @Override
@@ -368,5 +459,8 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
 
         @Override
         public int size() { return 1; }
+
+        @Override
+        public void accept(ServerError notice) { addWarning(notice); }
     }
 }

@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.MalformedURLException;
@@ -43,15 +45,24 @@ import java.util.Map;
  * A forward-only, read-only result over rows already received, or arriving in chunks from a
  * {@link PortalStream} (a fetch size was set): then only the chunk being read is held. Values stay as the server's bytes
  * until a getter asks; the codec turns them into Java values. One {@link RowView} walks the rows,
- * so moving to a row allocates nothing and its column positions are found once for all getters. Column indexes are 1-based; labels
+ * so moving to a row allocates nothing and its column positions are found once for all getters; on
+ * close the view goes back to the statement for its next result. Column indexes are 1-based; labels
  * are matched case-insensitively, the first column of a name winning.
  */
 final class JdbcResultSet extends ReadOnlyResultSet {
     private final JdbcStatement statement;
     private static final RowDescription NO_COLUMNS = new RowDescription(new RowDescription.Field[0]);
+    private static final VarHandle VIEW;
+
+    static {
+        try {
+            VIEW = MethodHandles.lookup().findVarHandle(JdbcResultSet.class, "view", RowView.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final RowDescription description;
-    private final int columnCount;
     private ResultRows rows; // the chunk being read
     private ResultRows ahead; // the next chunk, when isLast() had to look
     private PortalStream stream; // the chunks still to come, or null
@@ -61,7 +72,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
     private RowView view;
-    private RowView row; // view when on a row, else null
+    private boolean onRow; // view is on a row
     private boolean wasNull;
     private int valueOffset; // of the column isNull last found not NULL
     private int valueLength;
@@ -78,9 +89,8 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         this.stream = stream;
         this.maxRows = maxRows;
         this.description = result.description() == null ? NO_COLUMNS : result.description();
-        this.columnCount = description.fieldCount();
         this.rows = result.rows();
-        this.view = RowView.of(rows);
+        this.view = RowView.of(rows, statement == null ? null : statement.takeView());
         this.decoder = decoder;
     }
 
@@ -93,11 +103,11 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (position >= rows.size() && stream != null) nextChunk();
         if (position < rows.size() && (maxRows == 0 || base + position < maxRows)) {
             view.moveTo(position);
-            row = view;
+            onRow = true;
             return true;
         }
         position = rows.size();
-        row = null;
+        onRow = false;
         endStream();
         return false;
     }
@@ -109,7 +119,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (next == null) return;
         base += rows.size();
         rows = next;
-        view = RowView.of(next);
+        view = RowView.of(next, view);
         position = 0;
     }
 
@@ -120,7 +130,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
             if (next == null) endStream();
             return next;
         } catch (SQLException e) {
-            row = null;
+            onRow = false;
             endStream();
             throw e;
         }
@@ -145,13 +155,13 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }
     @Override public boolean isAfterLast() throws SQLException { checkOpen(); return position >= rows.size() && !rows.isEmpty(); }
     @Override public boolean isFirst() throws SQLException { checkOpen(); return base == 0 && position == 0 && !rows.isEmpty(); }
-    @Override public int getRow() throws SQLException { checkOpen(); return row == null ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
+    @Override public int getRow() throws SQLException { checkOpen(); return !onRow ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
 
     /** On a streamed result, the last row of a chunk is the last only when no further chunk has rows: that is fetched to know. */
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
-        if (row == null) return false;
+        if (!onRow) return false;
         if (maxRows > 0 && base + position == maxRows - 1) return true;
         if (position < rows.size() - 1) return false;
         if (stream != null && ahead == null) ahead = fetch();
@@ -192,10 +202,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     public void close() {
         if (closed) return;
         closed = true;
-        row = null;
+        onRow = false;
         ahead = null;
         endStream();
-        if (statement != null) statement.resultSetClosed(this);
+        RowView v = (RowView) VIEW.getAndSet(this, null); // given back once, even when two threads close
+        if (statement != null) {
+            if (v != null) statement.keepView(v.detach());
+            statement.resultSetClosed(this);
+        }
     }
     @Override public boolean isClosed() { return closed; }
     @Override public Statement getStatement() { return statement; }
@@ -209,7 +223,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         checkOpen();
         if (columnIndex == null) {
             Map<String, Integer> m = new HashMap<>();
-            for (int i = columnCount - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
+            for (int i = description.fieldCount() - 1; i >= 0; i--) m.put(description.field(i).name().toLowerCase(Locale.ROOT), i + 1);
             columnIndex = m;
         }
         Integer i = columnIndex.get(label == null ? null : label.toLowerCase(Locale.ROOT));
@@ -229,21 +243,22 @@ final class JdbcResultSet extends ReadOnlyResultSet {
      * getter that asked.
      */
     private boolean isNull(int i) throws SQLException {
-        if (closed || row == null || i < 1 || i > columnCount) throw notReadable(i);
-        int l = row.length(i - 1);
+        if (closed || !onRow || i < 1 || i > description.fieldCount()) throw notReadable(i);
+        int l = view.length(i - 1);
         if (l < 0) {
             wasNull = true;
             return true;
         }
         wasNull = false;
-        valueOffset = row.offset(i - 1);
+        valueOffset = view.offset(i - 1);
         valueLength = l;
         return false;
     }
 
     private SQLException notReadable(int i) {
+        int columnCount = description.fieldCount();
         if (closed) return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, "the ResultSet is closed");
-        if (row == null) {
+        if (!onRow) {
             return SqlExceptions.of(SqlState.INVALID_CURSOR_STATE, position < 0
                     ? "the ResultSet is before its first row; call next() first"
                     : "the ResultSet is after its last row");
@@ -254,7 +269,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     private int oid(int i) { return description.field(i - 1).typeOid(); }
     private int format(int i) { return description.field(i - 1).format(); }
-    private byte[] buf() { return row.buffer(); }
+    private byte[] buf() { return view.buffer(); }
 
     @Override
     public String getString(int i) throws SQLException {

@@ -6,13 +6,17 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.session.BatchOutcome;
 import io.ysql.internal.session.Bindings;
+import io.ysql.internal.session.CancelScope;
 import io.ysql.internal.session.PortalStream;
 import io.ysql.internal.session.QueryResult;
 import io.ysql.internal.session.ResultRows;
+import io.ysql.internal.session.RowView;
 import io.ysql.internal.session.Session;
 import io.ysql.internal.sql.JdbcPlaceholders;
 import io.ysql.internal.sql.ParsedSql;
 import io.ysql.internal.wire.backend.RowDescription;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,16 +28,28 @@ import java.util.List;
 
 /**
  * A {@link Statement}: SQL text without parameters, sent with the simple query protocol so one
- * string may hold several statements; {@link #getMoreResults()} walks their results in order.
+ * string may hold several statements; {@link #getMoreResults()} walks their results in order. The
+ * statement is the {@link CancelScope} of its executions: each is numbered before it writes, and
+ * {@link #cancel()} and the query timeout target only the execution they were decided for.
  */
-class JdbcStatement implements YsqlStatement {
+class JdbcStatement implements YsqlStatement, CancelScope {
+    private static final VarHandle EXECUTIONS;
+
+    static {
+        try {
+            EXECUTIONS = MethodHandles.lookup().findVarHandle(JdbcStatement.class, "execution", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final JdbcConnection connection;
-    final Session session;
     private List<QueryResult> results = List.of();
     private int current;
     private JdbcResultSet currentResultSet;
     private PortalStream stream; // the rows of the first result still to come, until a result set takes them
-    private final List<JdbcResultSet> openResultSets = new ArrayList<>(1);
+    private JdbcResultSet openResultSet; // the one open result set, as usual; more go in the list
+    private List<JdbcResultSet> moreOpenResultSets;
     private List<String> batch;
     private SQLWarning warnings;
     private QueryResult generatedKeys;
@@ -44,12 +60,16 @@ class JdbcStatement implements YsqlStatement {
     private boolean closed;
     private boolean closeOnCompletion;
     private boolean poolable;
-    private volatile Object running;
+    /** Odd while an execution runs (then it is that execution's number), even between executions; bumped through EXECUTIONS. */
+    private volatile long execution;
     private int prepareThreshold = -1; // -1: the connection's
+    private RowView spareView; // the view of the last closed result set, for the next one
+    JdbcStatement prevOpen; // the connection's list of open statements (OpenStatements), under its lock
+    JdbcStatement nextOpen;
+    boolean linked;
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
-        this.session = connection.session();
         this.fetchSize = connection.defaultFetchSize();
     }
 
@@ -69,7 +89,7 @@ class JdbcStatement implements YsqlStatement {
             // one statement with no '?' in it streams; a script, or text with '?' operators, is read at once
             if (parsed.parameterCount() == 0 && !parsed.multipleStatements()) return stream(text, Bindings.NONE);
         }
-        List<QueryResult> r = timed(() -> session.simpleQuery(text, this::addWarning));
+        List<QueryResult> r = timed(() -> session().simpleQuery(text, this::addWarning));
         connection.learnTypes(r);
         if (returning != null && !text.equals(sql)) r = keepKeys(r);
         return setResults(maxRows > 0 ? limit(r) : r);
@@ -81,7 +101,7 @@ class JdbcStatement implements YsqlStatement {
      */
     final boolean stream(String sql, Bindings bindings) throws SQLException {
         int chunk = maxRows > 0 ? Math.min(fetchSize, maxRows) : fetchSize;
-        PortalStream s = timed(() -> session.stream(sql, bindings, chunk, this::addWarning));
+        PortalStream s = timed(() -> session().stream(sql, bindings, chunk, this::addWarning));
         QueryResult first = s.first();
         connection.learnTypes(List.of(first));
         boolean rows = setResults(maxRows > 0 ? limit(List.of(first)) : List.of(first));
@@ -154,7 +174,7 @@ class JdbcStatement implements YsqlStatement {
         QueryResult keys = generatedKeys != null ? generatedKeys
                 : new QueryResult(new RowDescription(new RowDescription.Field[0]), ResultRows.empty(), null, 0, false);
         JdbcResultSet rs = new JdbcResultSet(this, keys, connection.decoder());
-        openResultSets.add(rs);
+        addOpen(rs);
         return rs;
     }
 
@@ -167,7 +187,7 @@ class JdbcStatement implements YsqlStatement {
     @Override
     public int getPrepareThreshold() throws SQLException {
         checkOpen();
-        return prepareThreshold >= 0 ? prepareThreshold : session.statementSettings().prepareThreshold();
+        return prepareThreshold >= 0 ? prepareThreshold : session().statementSettings().prepareThreshold();
     }
 
     /** A call to the server that {@link #timed} bounds by the query timeout. */
@@ -176,36 +196,41 @@ class JdbcStatement implements YsqlStatement {
     }
 
     /**
-     * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
-     * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
-     */
-    /**
      * Marks the start of an execution without a query timeout that {@link #cancel} may target (as
-     * {@link #timed} does, without a timer or a lambda); pair with {@link #exitExecution}.
+     * {@link #timed} does, without a timer or a lambda); pair with {@link #exitExecution}. The
+     * execution's number is set before anything is written, so a cancel decided for an earlier
+     * one sees it under the session's cancel gate and is not sent. Returns the number.
      */
-    final void enterExecution() {
-        Object execution = new Object();
-        running = execution;
-        session.beginScope(execution);
+    final long enterExecution() {
+        long n = (long) EXECUTIONS.getAndAdd(this, 1L) + 1;
+        session().beginScope(this);
+        return n;
     }
 
     final void exitExecution() {
-        session.endScope();
-        running = null;
+        session().endScope();
+        EXECUTIONS.getAndAdd(this, 1L);
     }
 
+    @Override
+    public final long runningExecution() {
+        long n = execution;
+        return (n & 1) != 0 ? n : 0;
+    }
+
+    /**
+     * Runs {@code call}; with a query timeout set, a CancelRequest is sent when it runs longer,
+     * and the server's 57014 surfaces as {@link java.sql.SQLTimeoutException}.
+     */
     final <T> T timed(ServerCall<T> call) throws SQLException {
-        Object execution = new Object();
-        running = execution;
-        session.beginScope(execution);
+        long n = enterExecution();
         try {
             if (queryTimeout == 0) return call.run();
-            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), execution)) {
+            try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), this, n)) {
                 return call.run();
             }
         } finally {
-            session.endScope();
-            running = null;
+            exitExecution();
         }
     }
 
@@ -274,7 +299,7 @@ class JdbcStatement implements YsqlStatement {
             stream = null;
             currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows);
             currentResultSet.setFetchSize(fetchSize);
-            openResultSets.add(currentResultSet);
+            addOpen(currentResultSet);
         }
         return currentResultSet;
     }
@@ -339,7 +364,7 @@ class JdbcStatement implements YsqlStatement {
         List<String> sqls = batch == null ? List.of() : batch;
         batch = null;
         if (sqls.isEmpty()) return new long[0];
-        BatchOutcome outcome = timed(() -> session.simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
+        BatchOutcome outcome = timed(() -> session().simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
         Batches.Collector collector = new Batches.Collector(sqls.size());
         outcome.results().forEach(collector::add);
         if (!outcome.succeeded()) {
@@ -412,8 +437,8 @@ class JdbcStatement implements YsqlStatement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        Object execution = running;
-        if (execution != null) session.cancel(execution);
+        long n = runningExecution();
+        if (n != 0) session().cancel(this, n);
     }
 
     // ---- warnings and lifecycle ------------------------------------------------------------
@@ -439,21 +464,52 @@ class JdbcStatement implements YsqlStatement {
     private void closeResultSets() {
         if (stream != null) JdbcResultSet.close(stream);
         stream = null;
-        if (openResultSets.isEmpty()) {
-            currentResultSet = null;
-            return;
-        }
-        List<JdbcResultSet> open = List.copyOf(openResultSets);
-        openResultSets.clear();
         currentResultSet = null;
-        for (JdbcResultSet rs : open) rs.close();
+        JdbcResultSet only = openResultSet;
+        List<JdbcResultSet> more = moreOpenResultSets;
+        openResultSet = null;
+        moreOpenResultSets = null;
+        if (only != null) only.close();
+        if (more != null) {
+            for (JdbcResultSet rs : more) rs.close();
+        }
     }
+
+    private void addOpen(JdbcResultSet rs) {
+        if (openResultSet == null) {
+            openResultSet = rs;
+        } else {
+            if (moreOpenResultSets == null) moreOpenResultSets = new ArrayList<>(2);
+            moreOpenResultSets.add(rs);
+        }
+    }
+
+    private boolean noneOpen() {
+        return openResultSet == null && (moreOpenResultSets == null || moreOpenResultSets.isEmpty());
+    }
+
+    /** The row view a closed result set gave back, or null; taken by the next result set. */
+    RowView takeView() {
+        RowView v = spareView;
+        spareView = null;
+        return v;
+    }
+
+    /** Keeps the view of a result set that closed, so the next result set makes none. */
+    final void keepView(RowView v) { spareView = v; }
+
+    /** The connection's session (not a field: a statement is made per pooled borrow, so it stays small). */
+    final Session session() { return connection.session(); }
 
     /** With closeOnCompletion, the statement closes when its last open result set does. */
     final void resultSetClosed(JdbcResultSet rs) {
-        openResultSets.remove(rs);
+        if (openResultSet == rs) {
+            openResultSet = null;
+        } else if (moreOpenResultSets != null) {
+            moreOpenResultSets.remove(rs);
+        }
         if (rs == currentResultSet) currentResultSet = null;
-        if (closeOnCompletion && openResultSets.isEmpty() && !closed) close();
+        if (closeOnCompletion && noneOpen() && !closed) close();
     }
 
     @Override public boolean isClosed() { return closed || connection.isClosed(); }

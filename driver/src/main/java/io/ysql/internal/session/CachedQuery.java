@@ -5,8 +5,10 @@ import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.wire.CopyData;
 import io.ysql.internal.wire.CopyDone;
+import io.ysql.internal.buffer.ByteWriter;
 import io.ysql.internal.transport.MessageWriter;
 import io.ysql.internal.wire.BackendMessage;
+import io.ysql.internal.wire.FrontendMessage;
 import io.ysql.internal.wire.backend.BindComplete;
 import io.ysql.internal.wire.backend.CloseComplete;
 import io.ysql.internal.wire.backend.CopyInResponse;
@@ -14,7 +16,6 @@ import io.ysql.internal.wire.backend.CopyOutResponse;
 import io.ysql.internal.wire.backend.ErrorResponse;
 import io.ysql.internal.wire.backend.ParameterDescription;
 import io.ysql.internal.wire.backend.ParseComplete;
-import io.ysql.internal.wire.frontend.Bind;
 import io.ysql.internal.wire.frontend.Close;
 import io.ysql.internal.wire.frontend.CopyFail;
 import io.ysql.internal.wire.frontend.Describe;
@@ -28,7 +29,8 @@ import java.util.List;
  * One execution of one statement through the {@link StatementCache}, in one round trip. The plan
  * is chosen while writing: the first runs Parse the unnamed statement and describe the portal;
  * the run that reaches the threshold Parses a named statement and describes it; later runs send
- * only Bind and Execute, the row description coming from the cache.
+ * only Bind and Execute, the row description coming from the cache. The Bind is encoded straight
+ * from the run's bindings and plan, without a message record per run.
  */
 final class CachedQuery extends Exchange {
     private final StatementText text;
@@ -38,6 +40,7 @@ final class CachedQuery extends Exchange {
     private final ResultCollector collector = new ResultCollector();
     private StatementCache.Plan plan;
     private boolean copyRefused;
+    private final FrontendMessage bind = new Bind();
 
     CachedQuery(StatementText text, Bindings bindings, int maxRows, StatementCache cache) {
         this.text = text;
@@ -55,7 +58,7 @@ final class CachedQuery extends Exchange {
         StatementCache.Kind kind = plan.kind();
         if (kind != StatementCache.Kind.NAMED) out.add(new Parse(plan.name(), text.sql(), bindings.typeOids()));
         if (kind == StatementCache.Kind.PREPARE) out.add(Describe.statement(plan.name()));
-        out.add(new Bind("", plan.name(), bindings.formats(), bindings.values(), plan.formats()));
+        out.add(bind);
         if (kind == StatementCache.Kind.UNNAMED) {
             out.add(Describe.portal(""));
         } else if (kind == StatementCache.Kind.NAMED && prefixResults() == 0) {
@@ -111,6 +114,17 @@ final class CachedQuery extends Exchange {
         this.plan = null;
         this.copyRefused = false;
         return this;
+    }
+
+    /**
+     * The Bind of the run being written: its bindings to the plan's statement, into the unnamed
+     * portal. Named as the message, which the wire trace shows by its class name.
+     */
+    private final class Bind implements FrontendMessage {
+        @Override
+        public void encode(ByteWriter w) {
+            io.ysql.internal.wire.frontend.Bind.encode(w, "", plan.name(), bindings.formats(), bindings.values(), plan.formats());
+        }
     }
 
     /** Whether this run may be sent again by the session that made it. */

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the decision until the server has closed the cancel connection (by then the backend has been
  * signalled). A statement that completes just as it is canceled therefore either is canceled or is
  * not, and the statement after it never is. A cancel targets the requests of one owner: the scope
- * the submitting thread declared (one statement execution), else that thread.
+ * the submitting thread declared (a statement), else that thread. A scope's cancel also names the
+ * execution it was decided for, and is sent only while the scope still runs that one.
  */
 final class CancelGate {
     /** Sends the CancelRequest and waits for the server to close the connection it came on. */
@@ -43,8 +44,24 @@ final class CancelGate {
      * {@code pending} and not complete; true when it was sent.
      */
     boolean cancel(Object owner, Iterable<Exchange> pending, Send send) throws SQLException {
+        return cancel(owner, null, 0, pending, send);
+    }
+
+    /**
+     * Sends the cancel when {@code scope} still runs {@code execution} (its number, decided before
+     * the gate was taken) and a request of the scope is among {@code pending} and not complete;
+     * true when it was sent. An execution numbers itself before it writes, so if it began after
+     * the decision, it is seen here and spared.
+     */
+    boolean cancel(CancelScope scope, long execution, Iterable<Exchange> pending, Send send) throws SQLException {
+        return cancel(scope, scope, execution, pending, send);
+    }
+
+    private boolean cancel(Object owner, CancelScope scope, long execution, Iterable<Exchange> pending, Send send)
+            throws SQLException {
         gate.writeLock().lock();
         try {
+            if (scope != null && (execution == 0 || scope.runningExecution() != execution)) return false;
             if (!inFlight(owner, pending)) return false;
             send.run();
             return true;

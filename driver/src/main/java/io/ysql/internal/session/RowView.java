@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public final class RowView {
     static final int WALK_COLUMNS = 4;
-    private final ResultRows rows;
+    private ResultRows rows;
     private final int[] slots; // null for narrow rows
     private int index = -1;
     private int segment;
@@ -28,6 +28,33 @@ public final class RowView {
 
     /** A view of {@code rows}, not yet on a row. */
     public static RowView of(ResultRows rows) { return new RowView(rows); }
+
+    /**
+     * A view of {@code rows}, not yet on a row: {@code spare} (a view whose reader is done with it,
+     * or null) when it suits rows of that many columns, else a new one.
+     */
+    public static RowView of(ResultRows rows, RowView spare) {
+        if (spare == null || (spare.slots == null ? rows.columnCount() > WALK_COLUMNS
+                : spare.slots.length != 2 * rows.columnCount())) {
+            return new RowView(rows);
+        }
+        spare.rows = rows;
+        spare.index = -1;
+        spare.segment = 0;
+        spare.data = null;
+        spare.located = false;
+        return spare;
+    }
+
+    /** Lets go of the rows and their arrays, so a view kept for a later {@link #of(ResultRows, RowView)} holds no result in memory. */
+    public RowView detach() {
+        rows = ResultRows.empty();
+        index = -1;
+        segment = 0;
+        data = null;
+        located = false;
+        return this;
+    }
 
     /** The row this view is on, or -1. */
     public int index() { return index; }

@@ -286,6 +286,16 @@ public final class Session implements AutoCloseable {
         return cancel(owner, cancelTimeout);
     }
 
+    /**
+     * As {@link #cancel(Object)} for the requests of {@code scope}, but only while the scope still
+     * runs {@code execution}: a cancel decided for one execution never reaches a later one.
+     */
+    public boolean cancel(CancelScope scope, long execution) throws SQLException {
+        if (backendKey == null) return cancel((Object) scope); // raises that statements cannot be cancelled
+        return cancels.cancel(scope, execution, isClosed() ? List.of() : pending,
+                () -> transport.sendCancel(backendKey.processId(), backendKey.secretKey(), cancelTimeout));
+    }
+
     /** As {@link #cancel(Object)}, within {@code timeout}. */
     public boolean cancel(Object owner, Duration timeout) throws SQLException {
         if (backendKey == null) {

@@ -24,6 +24,11 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
     public static final int MAX_COUNT = 0xFFFF;
 
     public Bind {
+        check(portal, statement, parameterFormats, parameterValues, resultFormats);
+    }
+
+    private static void check(String portal, String statement, short[] parameterFormats, byte[][] parameterValues,
+                              short[] resultFormats) {
         Objects.requireNonNull(portal, "portal");
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(parameterValues, "parameterValues");
@@ -74,6 +79,21 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
 
     @Override
     public void encode(ByteWriter w) {
+        write(w, portal, statement, parameterFormats, parameterValues, resultFormats);
+    }
+
+    /**
+     * Encodes a Bind of these fields without making the record, after the checks its constructor
+     * makes: for a sender that binds once per execution and keeps no message.
+     */
+    public static void encode(ByteWriter w, String portal, String statement, short[] parameterFormats,
+                              byte[][] parameterValues, short[] resultFormats) {
+        check(portal, statement, parameterFormats, parameterValues, resultFormats);
+        write(w, portal, statement, parameterFormats, parameterValues, resultFormats);
+    }
+
+    private static void write(ByteWriter w, String portal, String statement, short[] parameterFormats,
+                              byte[][] parameterValues, short[] resultFormats) {
         long body = Framing.cstringLength(portal) + 1L + Framing.cstringLength(statement) + 1L + 2 + 2L * parameterFormats.length + 2 + 2 + 2L * resultFormats.length;
         for (byte[] v : parameterValues) body += 4L + (v == null ? 0 : v.length);
         Framing.writeHeader(w, TAG, body);
