@@ -64,7 +64,6 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private final boolean returnsKeys;
     private final ParsedTexts.ParameterSlots slots;
     private final EncodedParameter[] parameters; // slots.values
-    private List<Bindings> batch;
     private volatile Bindings own; // taken and put back through OWN: an execution holds it alone
     private long ownInts; // bit k: parameters[k] is an int this statement made and may rewrite in place (k < 64)
     private boolean slotsGiven;
@@ -107,16 +106,16 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
         binding = true;
         try {
             fill(b);
-            if (getFetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
-            if (getQueryTimeout() == 0) {
+            if (fetchSize() > 0 && !returnsKeys) return stream(text.sql(), b);
+            if (queryTimeout() == 0) {
                 enterExecution();
                 try {
-                    r = session().execute(text, b, maxRows, one);
+                    r = session().execute(text, b, maxRows(), one);
                 } finally {
                     exitExecution();
                 }
             } else {
-                r = timed(() -> session().execute(text, b, maxRows, one));
+                r = timed(() -> session().execute(text, b, maxRows(), one));
             }
         } finally {
             binding = false;
@@ -237,22 +236,23 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     @Override
     public void addBatch() throws SQLException {
         checkOpen();
-        if (batch == null) batch = new ArrayList<>();
-        batch.add(bindings());
+        StatementExtras e = extras();
+        if (e.boundBatch == null) e.boundBatch = new ArrayList<>();
+        e.boundBatch.add(bindings());
         ownInts = 0; // the batch holds their bytes now
     }
 
     @Override
     public void clearBatch() throws SQLException {
         checkOpen();
-        batch = null;
+        if (extras != null) extras.boundBatch = null;
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
         startExecution();
-        List<Bindings> rows = batch == null ? List.of() : batch;
-        batch = null;
+        List<Bindings> rows = extras == null || extras.boundBatch == null ? List.of() : extras.boundBatch;
+        if (extras != null) extras.boundBatch = null;
         if (rows.isEmpty()) return new long[0];
         MultiRowInsert insert = rows.size() > 1 && !returnsKeys && session().statementSettings().rewriteBatchedInserts()
                 ? multiRowInsert() : null;

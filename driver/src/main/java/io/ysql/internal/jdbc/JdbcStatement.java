@@ -48,21 +48,11 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private int current;
     private JdbcResultSet currentResultSet;
     private PortalStream stream; // the rows of the first result still to come, until a result set takes them
-    private JdbcResultSet openResultSet; // the one open result set, as usual; more go in the list
-    private List<JdbcResultSet> moreOpenResultSets;
-    private List<String> batch;
-    private SQLWarning warnings;
-    private QueryResult generatedKeys;
-    int maxRows;
-    private int fetchSize;
-    private int queryTimeout;
-    private int maxFieldSize;
+    private JdbcResultSet openResultSet; // the one open result set, as usual; more go in the extras
+    StatementExtras extras; // made when a rarely set part leaves its default
     private boolean closed;
-    private boolean closeOnCompletion;
-    private boolean poolable;
     /** Odd while an execution runs (then it is that execution's number), even between executions; bumped through EXECUTIONS. */
     private volatile long execution;
-    private int prepareThreshold = -1; // -1: the connection's
     private RowView spareView; // the view of the last closed result set, for the next one
     JdbcStatement prevOpen; // the connection's list of open statements (OpenStatements), under its lock
     JdbcStatement nextOpen;
@@ -70,7 +60,33 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     JdbcStatement(JdbcConnection connection) {
         this.connection = connection;
-        this.fetchSize = connection.defaultFetchSize();
+        int fetchSize = connection.defaultFetchSize();
+        if (fetchSize != 0) extras().fetchSize = fetchSize;
+    }
+
+    /** The rarely set parts, made on first need. */
+    final StatementExtras extras() {
+        StatementExtras e = extras;
+        if (e == null) {
+            e = new StatementExtras();
+            extras = e;
+        }
+        return e;
+    }
+
+    final int maxRows() {
+        StatementExtras e = extras;
+        return e == null ? 0 : e.maxRows;
+    }
+
+    final int fetchSize() {
+        StatementExtras e = extras;
+        return e == null ? 0 : e.fetchSize;
+    }
+
+    final int queryTimeout() {
+        StatementExtras e = extras;
+        return e == null ? 0 : e.queryTimeout;
     }
 
     // ---- execution -------------------------------------------------------------------------
@@ -84,7 +100,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     private boolean execute(String sql, String returning) throws SQLException {
         startExecution();
         String text = GeneratedKeys.rewrite(requireSql(sql), returning);
-        if (returning == null && fetchSize > 0) {
+        if (returning == null && fetchSize() > 0) {
             ParsedSql parsed = JdbcPlaceholders.parse(text);
             // one statement with no '?' in it streams; a script, or text with '?' operators, is read at once
             if (parsed.parameterCount() == 0 && !parsed.multipleStatements()) return stream(text, Bindings.NONE);
@@ -92,7 +108,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         List<QueryResult> r = timed(() -> session().simpleQuery(text, this::addWarning));
         connection.learnTypes(r);
         if (returning != null && !text.equals(sql)) r = keepKeys(r);
-        return setResults(maxRows > 0 ? limit(r) : r);
+        return setResults(maxRows() > 0 ? limit(r) : r);
     }
 
     /**
@@ -100,6 +116,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
      * first result set reads them as it goes.
      */
     final boolean stream(String sql, Bindings bindings) throws SQLException {
+        int maxRows = maxRows();
+        int fetchSize = fetchSize();
         int chunk = maxRows > 0 ? Math.min(fetchSize, maxRows) : fetchSize;
         PortalStream s = timed(() -> session().stream(sql, bindings, chunk, this::addWarning));
         QueryResult first = s.first();
@@ -113,7 +131,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     final List<QueryResult> keepKeys(List<QueryResult> r) {
         if (r.size() != 1 || !r.get(0).hasRows()) return r;
         QueryResult q = r.get(0);
-        generatedKeys = q;
+        extras().generatedKeys = q;
         return List.of(new QueryResult(null, ResultRows.empty(), q.commandTag(), q.rowCount(), false));
     }
 
@@ -171,6 +189,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
         checkOpen();
+        QueryResult generatedKeys = extras == null ? null : extras.generatedKeys;
         QueryResult keys = generatedKeys != null ? generatedKeys
                 : new QueryResult(new RowDescription(new RowDescription.Field[0]), ResultRows.empty(), null, 0, false);
         JdbcResultSet rs = new JdbcResultSet(this, keys, connection.decoder());
@@ -181,12 +200,13 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public void setPrepareThreshold(int threshold) throws SQLException {
         checkOpen();
-        prepareThreshold = threshold < 0 ? 1 : threshold;
+        extras().prepareThreshold = threshold < 0 ? 1 : threshold;
     }
 
     @Override
     public int getPrepareThreshold() throws SQLException {
         checkOpen();
+        int prepareThreshold = extras == null ? -1 : extras.prepareThreshold;
         return prepareThreshold >= 0 ? prepareThreshold : session().statementSettings().prepareThreshold();
     }
 
@@ -225,6 +245,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     final <T> T timed(ServerCall<T> call) throws SQLException {
         long n = enterExecution();
         try {
+            int queryTimeout = queryTimeout();
             if (queryTimeout == 0) return call.run();
             try (QueryTimer ignored = connection.startTimer(Duration.ofSeconds(queryTimeout), this, n)) {
                 return call.run();
@@ -240,8 +261,11 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         closeResultSets();
         results = List.of();
         current = 0;
-        warnings = null;
-        generatedKeys = null;
+        StatementExtras e = extras;
+        if (e != null) {
+            e.warnings = null;
+            e.generatedKeys = null;
+        }
     }
 
     static String requireSql(String sql) throws SQLException {
@@ -250,6 +274,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     }
 
     private List<QueryResult> limit(List<QueryResult> r) {
+        int maxRows = maxRows();
         List<QueryResult> out = new ArrayList<>(r.size());
         for (QueryResult q : r) {
             out.add(q.rows().size() <= maxRows ? q : new QueryResult(q.description(), q.rows().limit(maxRows),
@@ -297,8 +322,9 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         if (currentResultSet == null) {
             PortalStream rest = current == 0 ? stream : null;
             stream = null;
-            currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows);
-            currentResultSet.setFetchSize(fetchSize);
+            currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows());
+            int fetchSize = fetchSize();
+            if (fetchSize != 0) currentResultSet.setFetchSize(fetchSize);
             addOpen(currentResultSet);
         }
         return currentResultSet;
@@ -336,14 +362,15 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public void addBatch(String sql) throws SQLException {
         checkOpen();
-        if (batch == null) batch = new ArrayList<>();
-        batch.add(requireSql(sql));
+        StatementExtras e = extras();
+        if (e.batch == null) e.batch = new ArrayList<>();
+        e.batch.add(requireSql(sql));
     }
 
     @Override
     public void clearBatch() throws SQLException {
         checkOpen();
-        batch = null;
+        if (extras != null) extras.batch = null;
     }
 
     /**
@@ -361,8 +388,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public long[] executeLargeBatch() throws SQLException {
         startExecution();
-        List<String> sqls = batch == null ? List.of() : batch;
-        batch = null;
+        List<String> sqls = extras == null || extras.batch == null ? List.of() : extras.batch;
+        if (extras != null) extras.batch = null;
         if (sqls.isEmpty()) return new long[0];
         BatchOutcome outcome = timed(() -> session().simpleQueryOutcome(String.join(";\n", sqls), this::addWarning));
         Batches.Collector collector = new Batches.Collector(sqls.size());
@@ -375,7 +402,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     // ---- settings --------------------------------------------------------------------------
 
-    @Override public int getMaxRows() throws SQLException { checkOpen(); return maxRows; }
+    @Override public int getMaxRows() throws SQLException { checkOpen(); return maxRows(); }
     @Override public long getLargeMaxRows() throws SQLException { return getMaxRows(); }
     @Override public void setLargeMaxRows(long max) throws SQLException { setMaxRows((int) Math.min(Integer.MAX_VALUE, max)); }
 
@@ -383,34 +410,34 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     public void setMaxRows(int max) throws SQLException {
         checkOpen();
         if (max < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "maxRows must be >= 0, was " + max);
-        maxRows = max;
+        if (max != 0 || extras != null) extras().maxRows = max;
     }
 
-    @Override public int getFetchSize() throws SQLException { checkOpen(); return fetchSize; }
+    @Override public int getFetchSize() throws SQLException { checkOpen(); return fetchSize(); }
 
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
         if (rows < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "fetch size must be >= 0, was " + rows);
-        fetchSize = rows;
+        if (rows != 0 || extras != null) extras().fetchSize = rows;
     }
 
-    @Override public int getQueryTimeout() throws SQLException { checkOpen(); return queryTimeout; }
+    @Override public int getQueryTimeout() throws SQLException { checkOpen(); return queryTimeout(); }
 
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();
         if (seconds < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "query timeout must be >= 0, was " + seconds);
-        queryTimeout = seconds;
+        if (seconds != 0 || extras != null) extras().queryTimeout = seconds;
     }
 
-    @Override public int getMaxFieldSize() throws SQLException { checkOpen(); return maxFieldSize; }
+    @Override public int getMaxFieldSize() throws SQLException { checkOpen(); return extras == null ? 0 : extras.maxFieldSize; }
 
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
         if (max < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "max field size must be >= 0, was " + max);
-        maxFieldSize = max;
+        if (max != 0 || extras != null) extras().maxFieldSize = max;
     }
 
     @Override public void setEscapeProcessing(boolean enable) throws SQLException { checkOpen(); }
@@ -429,10 +456,10 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override public int getResultSetType() { return ResultSet.TYPE_FORWARD_ONLY; }
     @Override public int getResultSetHoldability() { return ResultSet.HOLD_CURSORS_OVER_COMMIT; }
     @Override public Connection getConnection() throws SQLException { checkOpen(); return connection; }
-    @Override public boolean isPoolable() throws SQLException { checkOpen(); return poolable; }
-    @Override public void setPoolable(boolean p) throws SQLException { checkOpen(); poolable = p; }
-    @Override public void closeOnCompletion() throws SQLException { checkOpen(); closeOnCompletion = true; }
-    @Override public boolean isCloseOnCompletion() throws SQLException { checkOpen(); return closeOnCompletion; }
+    @Override public boolean isPoolable() throws SQLException { checkOpen(); return extras != null && extras.poolable; }
+    @Override public void setPoolable(boolean p) throws SQLException { checkOpen(); if (p || extras != null) extras().poolable = p; }
+    @Override public void closeOnCompletion() throws SQLException { checkOpen(); extras().closeOnCompletion = true; }
+    @Override public boolean isCloseOnCompletion() throws SQLException { checkOpen(); return extras != null && extras.closeOnCompletion; }
 
     @Override
     public void cancel() throws SQLException {
@@ -445,12 +472,13 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     final void addWarning(ServerError notice) {
         SQLWarning w = new SQLWarning(notice.toString(), notice.sqlState());
-        if (warnings == null) warnings = w;
-        else warnings.setNextWarning(w);
+        StatementExtras e = extras();
+        if (e.warnings == null) e.warnings = w;
+        else e.warnings.setNextWarning(w);
     }
 
-    @Override public SQLWarning getWarnings() throws SQLException { checkOpen(); return warnings; }
-    @Override public void clearWarnings() throws SQLException { checkOpen(); warnings = null; }
+    @Override public SQLWarning getWarnings() throws SQLException { checkOpen(); return extras == null ? null : extras.warnings; }
+    @Override public void clearWarnings() throws SQLException { checkOpen(); if (extras != null) extras.warnings = null; }
 
     @Override
     public void close() {
@@ -466,9 +494,9 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         stream = null;
         currentResultSet = null;
         JdbcResultSet only = openResultSet;
-        List<JdbcResultSet> more = moreOpenResultSets;
+        List<JdbcResultSet> more = extras == null ? null : extras.moreOpenResultSets;
         openResultSet = null;
-        moreOpenResultSets = null;
+        if (more != null) extras.moreOpenResultSets = null;
         if (only != null) only.close();
         if (more != null) {
             for (JdbcResultSet rs : more) rs.close();
@@ -479,13 +507,15 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         if (openResultSet == null) {
             openResultSet = rs;
         } else {
-            if (moreOpenResultSets == null) moreOpenResultSets = new ArrayList<>(2);
-            moreOpenResultSets.add(rs);
+            StatementExtras e = extras();
+            if (e.moreOpenResultSets == null) e.moreOpenResultSets = new ArrayList<>(2);
+            e.moreOpenResultSets.add(rs);
         }
     }
 
     private boolean noneOpen() {
-        return openResultSet == null && (moreOpenResultSets == null || moreOpenResultSets.isEmpty());
+        List<JdbcResultSet> more = extras == null ? null : extras.moreOpenResultSets;
+        return openResultSet == null && (more == null || more.isEmpty());
     }
 
     /** The row view a closed result set gave back, or null; taken by the next result set. */
@@ -505,11 +535,11 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     final void resultSetClosed(JdbcResultSet rs) {
         if (openResultSet == rs) {
             openResultSet = null;
-        } else if (moreOpenResultSets != null) {
-            moreOpenResultSets.remove(rs);
+        } else if (extras != null && extras.moreOpenResultSets != null) {
+            extras.moreOpenResultSets.remove(rs);
         }
         if (rs == currentResultSet) currentResultSet = null;
-        if (closeOnCompletion && noneOpen() && !closed) close();
+        if (extras != null && extras.closeOnCompletion && noneOpen() && !closed) close();
     }
 
     @Override public boolean isClosed() { return closed || connection.isClosed(); }
