@@ -153,22 +153,28 @@ public final class TypeCatalog implements CodecContext {
     public void learn(List<QueryResult> results) {
         Set<Integer> oids = null;
         for (int k = 0, size = results.size(); k < size; k++) { // by index: no iterator on every execution
-            QueryResult r = results.get(k);
-            if (r == null || r.description() == null) continue;
-            var d = r.description();
-            for (int i = 0, n = d.fieldCount(); i < n; i++) {
-                int oid = d.field(i).typeOid();
-                if (PgTypes.isBuiltIn(oid)) continue;
-                if (oids == null) oids = new LinkedHashSet<>();
-                oids.add(oid);
-            }
+            oids = unknownTypes(results.get(k), oids);
         }
         if (oids != null) learnOids(oids);
     }
 
+    /** Adds the types of {@code r}'s columns that are not built in to {@code oids} (made when first needed). */
+    private static Set<Integer> unknownTypes(QueryResult r, Set<Integer> oids) {
+        if (r == null || r.description() == null) return oids;
+        var d = r.description();
+        for (int i = 0, n = d.fieldCount(); i < n; i++) {
+            int oid = d.field(i).typeOid();
+            if (PgTypes.isBuiltIn(oid)) continue;
+            if (oids == null) oids = new LinkedHashSet<>();
+            oids.add(oid);
+        }
+        return oids;
+    }
+
     /** Learns the unknown types of the columns of {@code result}. */
     public void learn(QueryResult result) {
-        learn(List.of(result));
+        Set<Integer> oids = unknownTypes(result, null);
+        if (oids != null) learnOids(oids);
     }
 
     /**

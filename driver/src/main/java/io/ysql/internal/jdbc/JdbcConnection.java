@@ -148,6 +148,8 @@ public final class JdbcConnection extends ConnectionExtras implements YsqlConnec
     /** Learns the types of the columns of {@code results} that the connection does not know yet. */
     void learnTypes(List<QueryResult> results) { catalog.learn(results); }
 
+    void learnTypes(QueryResult result) { catalog.learn(result); }
+
     @Override
     public void registerCodec(Codec<?> codec) throws SQLException {
         checkOpen();

@@ -1,6 +1,5 @@
 package io.ysql.internal.jdbc;
 
-import io.ysql.error.ServerError;
 import io.ysql.error.SqlExceptions;
 import io.ysql.error.SqlState;
 import io.ysql.internal.codec.EncodedParameter;
@@ -29,14 +28,10 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.function.Consumer;
 
 /**
  * A {@link PreparedStatement}: {@code ?} placeholders become {@code $n} and every value travels
@@ -68,7 +63,6 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     private long ownInts; // bit k: parameters[k] is an int this statement made and may rewrite in place (k < 64)
     private boolean slotsGiven;
     private volatile boolean binding; // an execution reads the parameters: a close from another thread keeps the slots
-    private final OneResult one = new OneResult();
 
     /** @param returning the RETURNING list for generated keys ({@code *} or columns), or null */
     JdbcPreparedStatement(JdbcConnection connection, String sql, String returning) throws SQLException {
@@ -110,20 +104,19 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
             if (queryTimeout() == 0) {
                 enterExecution();
                 try {
-                    r = session().execute(text, b, maxRows(), one);
+                    r = session().execute(text, b, maxRows(), this);
                 } finally {
                     exitExecution();
                 }
             } else {
-                r = timed(() -> session().execute(text, b, maxRows(), one));
+                r = timed(() -> session().execute(text, b, maxRows(), this));
             }
         } finally {
             binding = false;
             putBack(b);
         }
-        one.result = r;
-        connection.learnTypes(one);
-        return setResults(returnsKeys ? keepKeys(one) : one);
+        connection.learnTypes(r);
+        return returnsKeys ? setResults(keepKeys(List.of(r))) : setResult(r);
     }
 
     @Override
@@ -442,25 +435,5 @@ class JdbcPreparedStatement extends PreparedStatementStreams {
     public ParameterMetaData getParameterMetaData() throws SQLException {
         checkOpen();
         throw SqlExceptions.of(SqlState.FEATURE_NOT_SUPPORTED, "parameter metadata is not supported yet");
-    }
-
-    /**
-     * The one result of an execution, in a list this statement refills instead of making one per
-     * run; also where the execution's notices go, as warnings of this statement.
-     */
-    private final class OneResult extends AbstractList<QueryResult> implements RandomAccess, Consumer<ServerError> {
-        QueryResult result;
-
-        @Override
-        public QueryResult get(int index) {
-            Objects.checkIndex(index, 1);
-            return result;
-        }
-
-        @Override
-        public int size() { return 1; }
-
-        @Override
-        public void accept(ServerError notice) { addWarning(notice); }
     }
 }

@@ -25,14 +25,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A {@link Statement}: SQL text without parameters, sent with the simple query protocol so one
  * string may hold several statements; {@link #getMoreResults()} walks their results in order. The
  * statement is the {@link CancelScope} of its executions: each is numbered before it writes, and
- * {@link #cancel()} and the query timeout target only the execution they were decided for.
+ * {@link #cancel()} and the query timeout target only the execution they were decided for. It is
+ * also where its executions' notices go ({@link #accept}), as its warnings, so a run needs no
+ * callback object.
  */
-class JdbcStatement implements YsqlStatement, CancelScope {
+class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError> {
     private static final VarHandle EXECUTIONS;
 
     static {
@@ -44,7 +47,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     }
 
     final JdbcConnection connection;
-    private List<QueryResult> results = List.of();
+    private List<QueryResult> results = List.of(); // null when the execution had one result: onlyResult
+    private QueryResult onlyResult;
     private int current;
     private JdbcResultSet currentResultSet;
     private PortalStream stream; // the rows of the first result still to come, until a result set takes them
@@ -150,7 +154,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
         execute(sql);
-        return largeUpdateCount(results.get(0));
+        return largeUpdateCount(result(0));
     }
 
     @Override public boolean execute(String sql, int keys) throws SQLException { return execute(sql, returning(keys)); }
@@ -260,6 +264,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         checkOpen();
         closeResultSets();
         results = List.of();
+        onlyResult = null;
         current = 0;
         StatementExtras e = extras;
         if (e != null) {
@@ -286,14 +291,36 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     /** Installs the results of an execution; true when the first is a result set. */
     final boolean setResults(List<QueryResult> r) {
         results = r;
+        onlyResult = null;
         current = 0;
         currentResultSet = null;
         return !r.isEmpty() && r.get(0).hasRows();
     }
 
+    /** Installs the one result of an execution, without a list; true when it is a result set. */
+    final boolean setResult(QueryResult r) {
+        results = null;
+        onlyResult = r;
+        current = 0;
+        currentResultSet = null;
+        return r.hasRows();
+    }
+
+    private int resultCount() {
+        List<QueryResult> r = results;
+        return r == null ? 1 : r.size();
+    }
+
+    private QueryResult result(int i) {
+        List<QueryResult> r = results;
+        if (r != null) return r.get(i);
+        java.util.Objects.checkIndex(i, 1);
+        return onlyResult;
+    }
+
     final ResultSet requireResultSet() throws SQLException {
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).hasRows()) {
+        for (int i = 0, n = resultCount(); i < n; i++) {
+            if (result(i).hasRows()) {
                 current = i;
                 return getResultSet();
             }
@@ -302,11 +329,12 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     }
 
     final int updateCountForExecuteUpdate() throws SQLException {
-        if (!results.isEmpty() && results.get(0).hasRows()) {
+        int n = resultCount();
+        if (n > 0 && result(0).hasRows()) {
             throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE,
                     "executeUpdate was given a statement that returns rows; use executeQuery or execute");
         }
-        return results.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, largeUpdateCount(results.get(0)));
+        return n == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, largeUpdateCount(result(0)));
     }
 
     static long largeUpdateCount(QueryResult r) {
@@ -318,11 +346,11 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public ResultSet getResultSet() throws SQLException {
         checkOpen();
-        if (current >= results.size() || !results.get(current).hasRows()) return null;
+        if (current >= resultCount() || !result(current).hasRows()) return null;
         if (currentResultSet == null) {
             PortalStream rest = current == 0 ? stream : null;
             stream = null;
-            currentResultSet = new JdbcResultSet(this, results.get(current), connection.decoder(), rest, maxRows());
+            currentResultSet = new JdbcResultSet(this, result(current), connection.decoder(), rest, maxRows());
             int fetchSize = fetchSize();
             if (fetchSize != 0) currentResultSet.setFetchSize(fetchSize);
             addOpen(currentResultSet);
@@ -339,8 +367,8 @@ class JdbcStatement implements YsqlStatement, CancelScope {
     @Override
     public long getLargeUpdateCount() throws SQLException {
         checkOpen();
-        if (current >= results.size()) return -1;
-        return largeUpdateCount(results.get(current));
+        if (current >= resultCount()) return -1;
+        return largeUpdateCount(result(current));
     }
 
     @Override
@@ -353,8 +381,9 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         currentResultSet = null;
         if (stream != null) JdbcResultSet.close(stream); // the first result's rows were never asked for
         stream = null;
-        if (current < results.size()) current++;
-        return current < results.size() && results.get(current).hasRows();
+        int n = resultCount();
+        if (current < n) current++;
+        return current < n && result(current).hasRows();
     }
 
     // ---- batches ---------------------------------------------------------------------------
@@ -470,6 +499,10 @@ class JdbcStatement implements YsqlStatement, CancelScope {
 
     // ---- warnings and lifecycle ------------------------------------------------------------
 
+    /** A notice of an execution of this statement, kept as a warning. */
+    @Override
+    public final void accept(ServerError notice) { addWarning(notice); }
+
     final void addWarning(ServerError notice) {
         SQLWarning w = new SQLWarning(notice.toString(), notice.sqlState());
         StatementExtras e = extras();
@@ -486,6 +519,7 @@ class JdbcStatement implements YsqlStatement, CancelScope {
         closed = true;
         closeResultSets();
         results = List.of();
+        onlyResult = null;
         connection.forget(this);
     }
 
