@@ -64,10 +64,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     private final RowDescription description;
     private ResultRows rows; // the chunk being read
-    private ResultRows ahead; // the next chunk, when isLast() had to look
-    private PortalStream stream; // the chunks still to come, or null
-    private long base; // rows in the chunks before this one
-    private final int maxRows;
+    private Chunks chunks; // null for rows all received, no row limit and no fetch size: the usual case
     private final ValueDecoder decoder;
     private Map<String, Integer> columnIndex;
     private int position = -1; // -1 before first, rows.size() after last
@@ -77,7 +74,15 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     private int valueOffset; // of the column isNull last found not NULL
     private int valueLength;
     private boolean closed;
-    private int fetchSize;
+
+    /** The state of a streamed result, the row limit and the fetch size, apart as most results need none of them. */
+    private static final class Chunks {
+        ResultRows ahead; // the next chunk, when isLast() had to look
+        PortalStream stream; // the chunks still to come, or null
+        long base; // rows in the chunks before this one
+        int maxRows;
+        int fetchSize;
+    }
 
     JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder) {
         this(statement, result, decoder, null, 0);
@@ -86,8 +91,12 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     /** A result whose first chunk is {@code result} and whose further rows come from {@code stream} (null for none). */
     JdbcResultSet(JdbcStatement statement, QueryResult result, ValueDecoder decoder, PortalStream stream, int maxRows) {
         this.statement = statement;
-        this.stream = stream;
-        this.maxRows = maxRows;
+        if (stream != null || maxRows != 0) {
+            Chunks c = new Chunks();
+            c.stream = stream;
+            c.maxRows = maxRows;
+            this.chunks = c;
+        }
         this.description = result.description() == null ? NO_COLUMNS : result.description();
         this.rows = result.rows();
         this.view = RowView.of(rows, statement == null ? null : statement.takeView());
@@ -100,8 +109,9 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     public boolean next() throws SQLException {
         checkOpen();
         if (position < rows.size()) position++;
-        if (position >= rows.size() && stream != null) nextChunk();
-        if (position < rows.size() && (maxRows == 0 || base + position < maxRows)) {
+        Chunks c = chunks;
+        if (position >= rows.size() && c != null && c.stream != null) nextChunk(c);
+        if (position < rows.size() && (c == null || c.maxRows == 0 || c.base + position < c.maxRows)) {
             view.moveTo(position);
             onRow = true;
             return true;
@@ -113,20 +123,20 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     }
 
     /** Moves to the next chunk of the stream, if there is one; a server error met on the way is thrown here. */
-    private void nextChunk() throws SQLException {
-        ResultRows next = ahead != null ? ahead : fetch();
-        ahead = null;
+    private void nextChunk(Chunks c) throws SQLException {
+        ResultRows next = c.ahead != null ? c.ahead : fetch(c);
+        c.ahead = null;
         if (next == null) return;
-        base += rows.size();
+        c.base += rows.size();
         rows = next;
         view = RowView.of(next, view);
         position = 0;
     }
 
-    private ResultRows fetch() throws SQLException {
-        if (stream == null) return null;
+    private ResultRows fetch(Chunks c) throws SQLException {
+        if (c.stream == null) return null;
         try {
-            ResultRows next = stream.next(fetchSize > 0 ? fetchSize : Integer.MAX_VALUE);
+            ResultRows next = c.stream.next(c.fetchSize > 0 ? c.fetchSize : Integer.MAX_VALUE);
             if (next == null) endStream();
             return next;
         } catch (SQLException e) {
@@ -137,8 +147,16 @@ final class JdbcResultSet extends ReadOnlyResultSet {
     }
 
     private void endStream() {
-        if (stream != null) close(stream);
-        stream = null;
+        Chunks c = chunks;
+        if (c == null || c.stream == null) return;
+        close(c.stream);
+        c.stream = null;
+    }
+
+    /** Rows in the chunks before the one being read. */
+    private long base() {
+        Chunks c = chunks;
+        return c == null ? 0 : c.base;
     }
 
     /** Closes {@code s}; a failure (the connection broke) is logged, as the next use of the connection reports it. */
@@ -154,18 +172,20 @@ final class JdbcResultSet extends ReadOnlyResultSet {
 
     @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return position < 0 && !rows.isEmpty(); }
     @Override public boolean isAfterLast() throws SQLException { checkOpen(); return position >= rows.size() && !rows.isEmpty(); }
-    @Override public boolean isFirst() throws SQLException { checkOpen(); return base == 0 && position == 0 && !rows.isEmpty(); }
-    @Override public int getRow() throws SQLException { checkOpen(); return !onRow ? 0 : (int) Math.min(Integer.MAX_VALUE, base + position + 1); }
+    @Override public boolean isFirst() throws SQLException { checkOpen(); return base() == 0 && position == 0 && !rows.isEmpty(); }
+    @Override public int getRow() throws SQLException { checkOpen(); return !onRow ? 0 : (int) Math.min(Integer.MAX_VALUE, base() + position + 1); }
 
     /** On a streamed result, the last row of a chunk is the last only when no further chunk has rows: that is fetched to know. */
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
         if (!onRow) return false;
-        if (maxRows > 0 && base + position == maxRows - 1) return true;
+        Chunks c = chunks;
+        if (c == null) return position == rows.size() - 1;
+        if (c.maxRows > 0 && c.base + position == c.maxRows - 1) return true;
         if (position < rows.size() - 1) return false;
-        if (stream != null && ahead == null) ahead = fetch();
-        return ahead == null;
+        if (c.stream != null && c.ahead == null) c.ahead = fetch(c);
+        return c.ahead == null;
     }
     @Override public boolean absolute(int r) throws SQLException { throw forwardOnly("absolute"); }
     @Override public boolean relative(int r) throws SQLException { throw forwardOnly("relative"); }
@@ -190,12 +210,14 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (direction != FETCH_FORWARD) throw forwardOnly("setFetchDirection");
     }
 
-    @Override public int getFetchSize() { return fetchSize; }
+    @Override public int getFetchSize() { return chunks == null ? 0 : chunks.fetchSize; }
 
     @Override
     public void setFetchSize(int rows) throws SQLException {
         if (rows < 0) throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "fetch size must be >= 0, was " + rows);
-        fetchSize = rows;
+        if (rows == 0 && chunks == null) return;
+        if (chunks == null) chunks = new Chunks();
+        chunks.fetchSize = rows;
     }
 
     @Override
@@ -203,7 +225,7 @@ final class JdbcResultSet extends ReadOnlyResultSet {
         if (closed) return;
         closed = true;
         onRow = false;
-        ahead = null;
+        if (chunks != null) chunks.ahead = null;
         endStream();
         RowView v = (RowView) VIEW.getAndSet(this, null); // given back once, even when two threads close
         if (statement != null) {
