@@ -51,7 +51,6 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
     private QueryResult onlyResult;
     private int current;
     private JdbcResultSet currentResultSet;
-    private PortalStream stream; // the rows of the first result still to come, until a result set takes them
     private JdbcResultSet openResultSet; // the one open result set, as usual; more go in the extras
     StatementExtras extras; // made when a rarely set part leaves its default
     private boolean closed;
@@ -66,6 +65,15 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
         this.connection = connection;
         int fetchSize = connection.defaultFetchSize();
         if (fetchSize != 0) extras().fetchSize = fetchSize;
+    }
+
+    /** The rows of the first result still to come, or null; a result set takes them, or they are closed. */
+    private PortalStream takeStream() {
+        StatementExtras e = extras;
+        if (e == null) return null;
+        PortalStream s = e.stream;
+        e.stream = null;
+        return s;
     }
 
     /** The rarely set parts, made on first need. */
@@ -127,7 +135,7 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
         QueryResult first = s.first();
         connection.learnTypes(List.of(first));
         boolean rows = setResults(maxRows > 0 ? limit(List.of(first)) : List.of(first));
-        if (!s.isFinished()) stream = s;
+        if (!s.isFinished()) extras().stream = s;
         return rows;
     }
 
@@ -348,8 +356,7 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
         checkOpen();
         if (current >= resultCount() || !result(current).hasRows()) return null;
         if (currentResultSet == null) {
-            PortalStream rest = current == 0 ? stream : null;
-            stream = null;
+            PortalStream rest = current == 0 ? takeStream() : null;
             currentResultSet = new JdbcResultSet(this, result(current), connection.decoder(), rest, maxRows());
             int fetchSize = fetchSize();
             if (fetchSize != 0) currentResultSet.setFetchSize(fetchSize);
@@ -379,8 +386,8 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
         checkOpen();
         if (what != KEEP_CURRENT_RESULT && currentResultSet != null) currentResultSet.close();
         currentResultSet = null;
+        PortalStream stream = takeStream();
         if (stream != null) JdbcResultSet.close(stream); // the first result's rows were never asked for
-        stream = null;
         int n = resultCount();
         if (current < n) current++;
         return current < n && result(current).hasRows();
@@ -524,8 +531,8 @@ class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError>
     }
 
     private void closeResultSets() {
+        PortalStream stream = takeStream();
         if (stream != null) JdbcResultSet.close(stream);
-        stream = null;
         currentResultSet = null;
         JdbcResultSet only = openResultSet;
         List<JdbcResultSet> more = extras == null ? null : extras.moreOpenResultSets;
