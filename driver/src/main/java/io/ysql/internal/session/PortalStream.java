@@ -323,16 +323,16 @@ public final class PortalStream implements Conversation {
             boolean done = lane.whileHolding(this, () -> {
                 if (lastWritten != last) return false; // the owner asked for more meanwhile
                 if (syncPending) {
-                    PortalStep step;
-                    if (!closed && last.outcome() == Outcome.SUSPENDED) {
-                        step = new PortalStep(this, List.of(new Execute("", 0), Sync.INSTANCE), true, last.description());
-                        received.add(step);
-                        lastWritten = step;
-                    } else {
-                        step = new PortalStep(this, List.of(Sync.INSTANCE), true, null);
-                    }
+                    boolean rest = !closed && last.outcome() == Outcome.SUSPENDED;
+                    PortalStep step = rest
+                            ? new PortalStep(this, List.of(new Execute("", 0), Sync.INSTANCE), true, last.description())
+                            : new PortalStep(this, List.of(Sync.INSTANCE), true, null);
                     lane.write(step);
                     syncPending = false;
+                    if (rest) { // only once queued: the owner (and any thread making way) may await it at once
+                        lastWritten = step;
+                        received.add(step);
+                    }
                 }
                 lane.release(this);
                 return true;
