@@ -45,26 +45,25 @@ public interface Pipeline extends AutoCloseable {
 
     /** Queues a query composed with {@link Sql}, with its {@code %s} placeholders bound to {@code params}. */
     default PipelineResult execute(Sql query, Object... params) throws SQLException {
-        if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
-        String sql;
-        try {
-            sql = query.asTemplate(connection());
-        } catch (SQLException e) {
-            throw io.ysql.errors.Errors.from(e);
-        }
-        return execute(sql, params);
+        return execute(template(query), params);
     }
 
     /** Queues a query composed with {@link Sql}, with its {@code %(name)s} placeholders bound from {@code params}. */
     default PipelineResult execute(Sql query, Map<String, ?> params) throws SQLException {
+        return execute(template(query), params);
+    }
+
+    /**
+     * The text of {@code query} with its literals' and identifiers' {@code %} doubled, so only its
+     * own placeholders bind, as the cursor does; DB-API errors as the rest of this API raises.
+     */
+    private String template(Sql query) throws SQLException {
         if (query == null) throw new io.ysql.errors.ProgrammingError("the query is null", "22023", null, null);
-        String sql;
         try {
-            sql = query.asTemplate(connection());
+            return query.asTemplate(connection());
         } catch (SQLException e) {
             throw io.ysql.errors.Errors.from(e);
         }
-        return execute(sql, params);
     }
 
     /**
