@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  * statement is the {@link CancelScope} of its executions: each is numbered before it writes, and
  * {@link #cancel()} and the query timeout target only the execution they were decided for. It is
  * also where its executions' notices go ({@link #accept}), as its warnings, so a run needs no
- * callback object.
+ * callback object. It is about 600 lines because it is the base of the prepared statement and
+ * carries the whole JDBC {@code Statement} surface; its rarely used state already lives in
+ * {@link StatementExtras}, and the settings' getters and setters are the next part to move out.
  */
 class JdbcStatement implements YsqlStatement, CancelScope, Consumer<ServerError> {
     private static final VarHandle EXECUTIONS;
